@@ -1,0 +1,42 @@
+"""Command line: one parser, one handler that turns errors into fixed exit codes."""
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from site_builder.problems import EXIT_INVALID, EXIT_USAGE, InputError, UsageError
+from site_builder.report import text
+
+COMMANDS = ["validate", "lint", "new", "schema"]
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(f"{self.prog}: lỗi cú pháp lệnh: {message}")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="site_builder", description="Công cụ Cụm thi đua ngành Y tế.")
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
+    for name in COMMANDS:
+        import_module(f"site_builder.commands.{name}").add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if not args.command:
+            raise UsageError("Thiếu lệnh. Xem: python -m site_builder --help")
+        return args.run(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as exc:
+        text(exc.problems, files=len({p.path for p in exc.problems}), out=sys.stderr)
+        return EXIT_INVALID
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

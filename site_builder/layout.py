@@ -1,0 +1,65 @@
+"""Where things live in the repository: one place, so the folder rules are stated once.
+
+    rubric/<year>.yaml                                  the Department's rubric
+    rubric/schema/submission-<year>.schema.json         generated from it
+    submissions/<year>/<period>/<cluster>/<unit>.yaml   a unit's self-assessment
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE = Path(__file__).parent
+RUBRIC_META_SCHEMA = PACKAGE / "validate" / "rubric.schema.json"
+TEMPLATES = PACKAGE / "templates"
+
+PERIODS = ("h1", "year")
+PERIOD_NAMES = {"h1": "6 tháng đầu năm", "year": "cả năm"}
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_SUBMISSION = re.compile(rf"^submissions/(\d{{4}})/({'|'.join(PERIODS)})/({SLUG})/({SLUG})\.ya?ml$")
+
+
+@dataclass(frozen=True)
+class SubmissionPlace:
+    year: int
+    period: str
+    cluster: str
+    unit: str
+
+
+def rel(root: Path, path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def rubric_path(root: Path, year: int) -> Path:
+    return Path(root) / "rubric" / f"{year}.yaml"
+
+
+def rubric_years(root: Path) -> list[int]:
+    return sorted(int(p.stem) for p in (Path(root) / "rubric").glob("[0-9][0-9][0-9][0-9].yaml"))
+
+
+def schema_path(root: Path, year: int) -> Path:
+    return Path(root) / "rubric" / "schema" / f"submission-{year}.schema.json"
+
+
+def submission_path(root: Path, year: int, period: str, cluster: str, unit: str) -> Path:
+    return Path(root) / "submissions" / str(year) / period / cluster / f"{unit}.yaml"
+
+
+def submission_place(relpath: str) -> SubmissionPlace | None:
+    """Year, period, cluster and unit as the folders say, or None off the pattern."""
+    match = _SUBMISSION.match(relpath)
+    if not match:
+        return None
+    year, period, cluster, unit = match.groups()
+    return SubmissionPlace(int(year), period, cluster, unit)
+
+
+def submission_files(root: Path) -> list[Path]:
+    base = Path(root) / "submissions"
+    return sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())

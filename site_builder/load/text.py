@@ -1,0 +1,59 @@
+"""Bytes to text: the encoding traps of Vietnamese files, found before YAML sees them."""
+from __future__ import annotations
+
+import unicodedata
+
+from site_builder.problems import Problem
+
+BOM = b"\xef\xbb\xbf"
+MAX_BYTES = 1024 * 1024
+
+# Letters of the Latin-1 block that Vietnamese never uses. Text typed in TCVN3
+# or VNI and then read as Windows-1252 is full of them ("Bé Y tÕ" → "Bộ Y tế").
+_VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+_HARMLESS = set("°×÷±«»·§©\u00a0")
+LEGACY_MARKERS = {
+    chr(c) for c in range(0xA1, 0x100)
+    if chr(c) not in _VIETNAMESE_LATIN1 and chr(c) not in _HARMLESS
+}
+
+
+def line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of a file, or the problems that make it unreadable."""
+    if len(data) > MAX_BYTES:
+        return None, [Problem(path, 1, 1, f"Tệp quá lớn ({len(data):,} byte); giới hạn là {MAX_BYTES:,} byte.".replace(",", "."), code="file.too-large")]
+    if data.startswith(BOM):
+        return None, [Problem(path, 1, 1, "Tệp bắt đầu bằng dấu BOM (byte-order mark). Hãy lưu lại ở dạng UTF-8 không có BOM.", code="file.bom")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = line_col(data, exc.start)
+        return None, [Problem(path, line, col, "Tệp không phải UTF-8: có vẻ được gõ bằng bảng mã cũ (TCVN3, VNI hoặc Windows-1258). Hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey → Công cụ chuyển mã.", code="file.not-utf8")]
+    if not text.strip():
+        return None, [Problem(path, 1, 1, "Tệp rỗng: chưa có nội dung nào.", code="file.empty")]
+    return text, _tab_problems(path, text)
+
+
+def _tab_problems(path: str, text: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(path, number, indent.index("\t") + 1, "Dùng phím Tab để thụt lề: YAML chỉ chấp nhận dấu cách.", code="yaml.tab"))
+    return problems
+
+
+def looks_legacy(value: str) -> bool:
+    """True for text that is mojibake of a legacy Vietnamese encoding."""
+    # Two markers, not one: a lone "®" or "¼" can be meant.
+    return sum(ch in LEGACY_MARKERS for ch in value) >= 2
+
+
+def nfc(value: str) -> str:
+    return unicodedata.normalize("NFC", value)

@@ -1,0 +1,32 @@
+"""Jinja2 environments: HTML autoescaped always; templates overridable from a folder."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from site_builder.layout import TEMPLATES
+from site_builder.numbers import fmt
+from site_builder.score.words import rule_words
+
+
+def _loader(override: Path | None):
+    loaders = [FileSystemLoader(str(override))] if override else []
+    return ChoiceLoader(loaders + [FileSystemLoader(str(TEMPLATES))])
+
+
+def _inputs(c):
+    """The inputs a leaf's rule needs, with the hint written beside each in the template."""
+    if c.children:
+        return []
+    from site_builder.validate.schema_gen import inputs
+
+    return [(key, spec.get("description", "")) for key, spec in inputs(c, Decimal(1))]
+
+
+def yaml_environment(override: Path | None = None) -> Environment:
+    # YAML is not HTML: nothing to escape, and every value written is a slug or a number.
+    env = Environment(loader=_loader(override), autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(fmt=fmt, rule_words=rule_words, inputs=_inputs)
+    return env

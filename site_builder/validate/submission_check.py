@@ -1,0 +1,115 @@
+"""One submission file: schema, place in the tree, and every score recomputed."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from site_builder import layout
+from site_builder.load.rubric import Rubric
+from site_builder.load.rubrics import RubricBook
+from site_builder.load.yamlfile import Document, load_file
+from site_builder.numbers import fmt
+from site_builder.problems import Problem
+from site_builder.score.rules import leaf_score
+from site_builder.score.tree import roll_up
+from site_builder.validate.schema_errors import Vocabulary, schema_problems
+
+
+@dataclass
+class CheckedSubmission:
+    doc: Document
+    place: layout.SubmissionPlace | None = None
+    rubric: Rubric | None = None
+    scores: dict[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.doc.problems)
+
+    @property
+    def data(self) -> dict:
+        return self.doc.data
+
+
+class SubmissionWords(Vocabulary):
+    def __init__(self, rubric: Rubric):
+        self.rubric = rubric
+
+    def prefix(self, at: tuple) -> str:
+        if len(at) >= 2 and at[0] == "criteria" and at[1] in self.rubric.by_id:
+            c = self.rubric.by_id[at[1]]
+            return f"Tiêu chí {c.id} (tối đa {fmt(c.max)}): "
+        return ""
+
+    def missing(self, at: tuple, key: str) -> str:
+        if at == ("criteria",) and key in self.rubric.by_id:
+            c = self.rubric.by_id[key]
+            return f"tiêu chí {key} «{_short(c.title)}» (tối đa {fmt(c.max)})"
+        return f"'{key}'"
+
+    def unknown(self, at: tuple, key: str) -> str:
+        if at == ("criteria",):
+            return f"mã tiêu chí '{key}' không có trong bộ tiêu chí năm {self.rubric.year}."
+        return f"khóa '{key}' không có trong mẫu."
+
+
+def _short(title: str, size: int = 60) -> str:
+    return title if len(title) <= size else title[: size - 1].rstrip() + "…"
+
+
+def check_submission(root: Path, path: Path, book: RubricBook) -> CheckedSubmission:
+    shown = layout.rel(root, path)
+    checked = CheckedSubmission(load_file(path, shown))
+    doc = checked.doc
+    if not checked.ok:
+        return checked
+    checked.place = layout.submission_place(shown)
+    if checked.place is None:
+        doc.problem((), "Tệp nộp phải nằm ở submissions/<năm>/<h1|year>/<mã cụm>/<mã đơn vị>.yaml (chữ thường, không dấu).", code="place.path")
+    if not isinstance(doc.data, dict):
+        doc.problem((), "Tệp nộp phải là một nhóm 'khóa: giá trị' (unit, year, period, cluster, criteria).", code="schema.type")
+        return checked
+    checked.rubric = _rubric(checked, book)
+    if checked.rubric is None:
+        return checked
+    found = schema_problems(doc, book.validator(checked.rubric.year), SubmissionWords(checked.rubric))
+    doc.problems.extend(found)
+    _check_place(checked)
+    if not found:
+        _recompute(checked)
+    return checked
+
+
+def _rubric(checked: CheckedSubmission, book: RubricBook) -> Rubric | None:
+    doc = checked.doc
+    year = doc.data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        year = checked.place.year if checked.place else None
+    rubric = book.get(year) if year else None
+    if rubric is None:
+        known = ", ".join(map(str, book.years())) or "chưa có"
+        doc.problem(("year",), f"Không có bộ tiêu chí cho năm {year} (các năm có: {known}).", code="rubric.year")
+    return rubric
+
+
+def _check_place(checked: CheckedSubmission) -> None:
+    place, data, doc = checked.place, checked.doc.data, checked.doc
+    if place is None:
+        return
+    expected = {"year": place.year, "period": place.period, "cluster": place.cluster, "unit": place.unit}
+    said = {"year": "thư mục năm", "period": "thư mục kỳ", "cluster": "thư mục cụm", "unit": "tên tệp"}
+    for key, value in expected.items():
+        if key in data and data[key] != value:
+            doc.problem((key,), f"'{key}: {data[key]}' không khớp với {said[key]} '{value}' của đường dẫn.", code=f"place.{key}")
+
+
+def _recompute(checked: CheckedSubmission) -> None:
+    rubric, entries = checked.rubric, checked.doc.data["criteria"]
+    leaves = {c.id: leaf_score(c, entries[c.id]) for c in rubric.leaves}
+    checked.scores = roll_up(rubric, leaves)
+    for cid, entry in entries.items():
+        claimed = entry.get("self_score")
+        if claimed is not None and claimed != checked.scores[cid]:
+            c = rubric.by_id[cid]
+            checked.doc.problem(("criteria", cid, "self_score"), f"Tiêu chí {cid} (tối đa {fmt(c.max)}): điểm tự chấm ghi {fmt(claimed)} nhưng tính lại từ số liệu được {fmt(checked.scores[cid])}.", code="score.mismatch")

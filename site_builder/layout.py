@@ -3,6 +3,13 @@
     rubric/<year>.yaml                                  the Department's rubric
     rubric/schema/submission-<year>.schema.json         generated from it
     submissions/<year>/<period>/<cluster>/<unit>.yaml   a unit's self-assessment
+    clusters/<year>/registry.yaml                       the Department's clusters and accounts
+    clusters/<year>/<cluster>/cluster.yaml              the cluster's year: covenant, refinement
+    clusters/<year>/<cluster>/<period>.yaml             the cluster's scores, agreement, vote, meeting
+
+Units only ever touch submissions/ (and writeups/); cluster heads only their
+folder under clusters/; the Department rubric/ and the registries. Who may
+change what can then be decided from the path alone.
 """
 from __future__ import annotations
 
@@ -45,6 +52,22 @@ def rubric_years(root: Path) -> list[int]:
 
 def schema_path(root: Path, year: int) -> Path:
     return Path(root) / "rubric" / "schema" / f"submission-{year}.schema.json"
+
+
+def registry_path(root: Path, year: int) -> Path:
+    return Path(root) / "clusters" / str(year) / "registry.yaml"
+
+
+def registry_years(root: Path) -> list[int]:
+    return sorted(int(p.parent.name) for p in (Path(root) / "clusters").glob("[0-9][0-9][0-9][0-9]/registry.yaml"))
+
+
+def cluster_year_path(root: Path, year: int, cluster: str) -> Path:
+    return Path(root) / "clusters" / str(year) / cluster / "cluster.yaml"
+
+
+def cluster_period_path(root: Path, year: int, period: str, cluster: str) -> Path:
+    return Path(root) / "clusters" / str(year) / cluster / f"{period}.yaml"
 
 
 def submission_path(root: Path, year: int, period: str, cluster: str, unit: str) -> Path:

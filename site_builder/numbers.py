@@ -1,8 +1,10 @@
 """Exact score numbers: Decimal in, Decimal out, printed without noise."""
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 ZERO = Decimal(0)
@@ -32,3 +34,8 @@ def fmt_yaml(value) -> str:
     if number == number.to_integral_value():
         return str(number.quantize(Decimal(1)))
     return format(number.normalize(), "f")
+
+
+def fmt_date(value: dt.date | None) -> str:
+    """dd/mm/yyyy, as every Vietnamese official document writes dates."""
+    return format_date(value, "dd/MM/yyyy", locale="vi") if value else ""

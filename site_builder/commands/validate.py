@@ -5,7 +5,7 @@ from pathlib import Path
 
 from site_builder import layout
 from site_builder.commands import add_root
-from site_builder.load.rubrics import RubricBook
+from site_builder.load.repository import Repository
 from site_builder.numbers import fmt_yaml
 from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
 from site_builder.report import FORMATS, as_json
@@ -34,12 +34,12 @@ def collect(root: Path, paths: list[Path]) -> list[Path]:
 def run(args) -> int:
     root = args.root
     files = collect(root, args.paths)
-    book = RubricBook(root)
-    for year in book.years():
-        book.get(year)
-    checked = [check_submission(root, f, book) for f in files if not _is_rubric(root, f)]
-    problems = book.problems + [p for c in checked for p in c.doc.problems]
-    count = len(checked) + len(book.years())
+    repo = Repository(root)
+    for year in repo.rubrics.years():
+        repo.rubrics.get(year)
+    checked = [check_submission(repo, f) for f in files if _is_submission(root, f)]
+    problems = repo.problems + [p for c in checked for p in c.doc.problems]
+    count = len(checked) + len(repo.rubrics.years())
     if args.format == "json":
         as_json(problems, count, {"scores": {c.doc.path: {k: fmt_yaml(v) for k, v in c.scores.items()} for c in checked if c.scores}})
     else:
@@ -47,5 +47,6 @@ def run(args) -> int:
     return EXIT_INVALID if has_errors(problems) else EXIT_OK
 
 
-def _is_rubric(root: Path, path: Path) -> bool:
-    return layout.rel(root, path).startswith("rubric/")
+def _is_submission(root: Path, path: Path) -> bool:
+    # Rubrics are checked every run anyway; cluster records are checked with their year.
+    return not layout.rel(root, path).startswith(("rubric/", "clusters/"))

@@ -53,6 +53,8 @@ class Rubric:
     sections: list[Criterion]
     path: str
     by_id: dict[str, Criterion] = field(default_factory=dict)
+    data: dict = field(default_factory=dict, repr=False)
+    cluster: str | None = None  # set on a cluster's refinement of the base rubric
 
     def __post_init__(self):
         self.by_id = {c.id: c for s in self.sections for c in s.walk()}
@@ -91,16 +93,19 @@ def load_rubric(path: str | Path, display: str | None = None) -> tuple[Rubric | 
 
 
 def _build(doc: Document) -> Rubric:
-    data = doc.data
-    sections = [_node(doc, s, ("sections", i), None) for i, s in enumerate(data["sections"])]
+    return rubric_from_data(doc.data, doc.path, lambda at: doc.where(at)[0])
+
+
+def rubric_from_data(data: dict, path: str, line_of=lambda at: 1, cluster: str | None = None) -> Rubric:
+    sections = [_node(line_of, s, ("sections", i), None) for i, s in enumerate(data["sections"])]
     return Rubric(int(data["year"]), data["title"], D(data["announced_total"]),
-                  D(data.get("step", "0.25")), sections, doc.path)
+                  D(data.get("step", "0.25")), sections, path, data=data, cluster=cluster)
 
 
-def _node(doc: Document, data: dict, at: tuple, parent) -> Criterion:
+def _node(line_of, data: dict, at: tuple, parent) -> Criterion:
     node = Criterion(data["id"], data["title"], D(data["max"]), data.get("rule"), parent=parent,
-                     line=doc.where(at)[0], extra={k: data[k] for k in ("declared_rule", "level_totals") if k in data})
-    node.children = [_node(doc, c, at + ("children", i), node) for i, c in enumerate(data.get("children", []))]
+                     line=line_of(at), extra={k: data[k] for k in ("declared_rule", "level_totals", "refinable") if k in data})
+    node.children = [_node(line_of, c, at + ("children", i), node) for i, c in enumerate(data.get("children", []))]
     return node
 
 

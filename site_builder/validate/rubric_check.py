@@ -14,17 +14,20 @@ def check_rubric_document(doc: Document) -> None:
     doc.problems.extend(found)
     if found:
         return
-    for i, section in enumerate(doc.data["sections"]):
-        _check_numbering(doc, section, ("sections", i), str(i + 1))
+    for at, node, expected in numbered(doc.data):
+        if node["id"] != expected:
+            doc.problem(at + ("id",), f"Bộ tiêu chí: mã '{node['id']}' không đúng thứ tự của văn bản; ở vị trí này phải là '{expected}'.", code="rubric.numbering")
+        if node.get("rule"):
+            _check_rule(doc, node["rule"], at + ("rule",), node["id"])
 
 
-def _check_numbering(doc: Document, node: dict, at: tuple, expected: str) -> None:
-    if node["id"] != expected:
-        doc.problem(at + ("id",), f"Bộ tiêu chí: mã '{node['id']}' không đúng thứ tự của văn bản; ở vị trí này phải là '{expected}'.", code="rubric.numbering")
-    if node.get("rule"):
-        _check_rule(doc, node["rule"], at + ("rule",), node["id"])
-    for i, child in enumerate(node.get("children", [])):
-        _check_numbering(doc, child, at + ("children", i), f"{expected}.{i + 1}")
+def numbered(data: dict):
+    """Every node with its place in the data and the id its position gives it."""
+    stack = [(("sections", i), s, str(i + 1)) for i, s in enumerate(data["sections"])]
+    while stack:
+        at, node, expected = stack.pop(0)
+        yield at, node, expected
+        stack[:0] = [(at + ("children", i), c, f"{expected}.{i + 1}") for i, c in enumerate(node.get("children", []))]
 
 
 def _check_rule(doc: Document, rule: dict, at: tuple, cid: str) -> None:

@@ -69,7 +69,7 @@ def _problems(doc: Document, error: ValidationError, words: Vocabulary) -> list[
     if error.validator == "required":
         return [_missing(doc, at, error, words)]
     line, col = doc.where(at)
-    return [Problem(doc.path, line, col, words.prefix(at) + _message(error), code=f"schema.{error.validator}")]
+    return [Problem(doc.path, line, col, words.prefix(at) + message_for(error), code=f"schema.{error.validator}")]
 
 
 def _missing(doc, at, error, words) -> Problem:
@@ -92,7 +92,7 @@ def _extra_key(doc, at, key, error, words) -> Problem:
     return Problem(doc.path, line, col, message, code="schema.additionalProperties")
 
 
-def _message(error: ValidationError) -> str:
+def message_for(error: ValidationError) -> str:
     keyword, value, limit = error.validator, error.instance, error.validator_value
     handler = _MESSAGES.get(keyword)
     return handler(value, limit) if handler else f"không hợp lệ ({error.message})."

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from site_builder import layout
 from site_builder.load.rubric import Rubric
-from site_builder.load.rubrics import RubricBook
+from site_builder.load.repository import Repository
 from site_builder.load.yamlfile import Document, load_file
 from site_builder.numbers import fmt
 from site_builder.problems import Problem
@@ -19,6 +19,7 @@ from site_builder.validate.schema_errors import Vocabulary, schema_problems
 @dataclass
 class CheckedSubmission:
     doc: Document
+    file: Path | None = None
     place: layout.SubmissionPlace | None = None
     rubric: Rubric | None = None
     scores: dict[str, Decimal] = field(default_factory=dict)
@@ -58,9 +59,9 @@ def _short(title: str, size: int = 60) -> str:
     return title if len(title) <= size else title[: size - 1].rstrip() + "…"
 
 
-def check_submission(root: Path, path: Path, book: RubricBook) -> CheckedSubmission:
-    shown = layout.rel(root, path)
-    checked = CheckedSubmission(load_file(path, shown))
+def check_submission(repo: Repository, path: Path) -> CheckedSubmission:
+    shown = layout.rel(repo.root, path)
+    checked = CheckedSubmission(load_file(path, shown), Path(path))
     doc = checked.doc
     if not checked.ok:
         return checked
@@ -70,25 +71,27 @@ def check_submission(root: Path, path: Path, book: RubricBook) -> CheckedSubmiss
     if not isinstance(doc.data, dict):
         doc.problem((), "Tệp nộp phải là một nhóm 'khóa: giá trị' (unit, year, period, cluster, criteria).", code="schema.type")
         return checked
-    checked.rubric = _rubric(checked, book)
+    checked.rubric = _rubric(checked, repo)
     if checked.rubric is None:
         return checked
-    found = schema_problems(doc, book.validator(checked.rubric.year), SubmissionWords(checked.rubric))
+    found = schema_problems(doc, repo.validator(checked.rubric), SubmissionWords(checked.rubric))
     doc.problems.extend(found)
     _check_place(checked)
+    _check_membership(checked, repo)
     if not found:
         _recompute(checked)
     return checked
 
 
-def _rubric(checked: CheckedSubmission, book: RubricBook) -> Rubric | None:
+def _rubric(checked: CheckedSubmission, repo: Repository) -> Rubric | None:
     doc = checked.doc
     year = doc.data.get("year")
     if not isinstance(year, int) or isinstance(year, bool):
         year = checked.place.year if checked.place else None
-    rubric = book.get(year) if year else None
+    cluster = checked.place.cluster if checked.place else None
+    rubric = repo.rubric(year, cluster) if year else None
     if rubric is None:
-        known = ", ".join(map(str, book.years())) or "chưa có"
+        known = ", ".join(map(str, repo.rubrics.years())) or "chưa có"
         doc.problem(("year",), f"Không có bộ tiêu chí cho năm {year} (các năm có: {known}).", code="rubric.year")
     return rubric
 
@@ -102,6 +105,21 @@ def _check_place(checked: CheckedSubmission) -> None:
     for key, value in expected.items():
         if key in data and data[key] != value:
             doc.problem((key,), f"'{key}: {data[key]}' không khớp với {said[key]} '{value}' của đường dẫn.", code=f"place.{key}")
+
+
+def _check_membership(checked: CheckedSubmission, repo: Repository) -> None:
+    place = checked.place
+    if place is None or not (repo.root / "clusters").is_dir():
+        return
+    registry = repo.registry(place.year)
+    if registry is None:
+        checked.doc.problem(("cluster",), f"Chưa có danh sách cụm năm {place.year} (clusters/{place.year}/registry.yaml): không kiểm tra được đơn vị thuộc cụm nào.", "warning", code="place.no-registry")
+        return
+    actual = registry.cluster_of(place.unit)
+    if actual is None:
+        checked.doc.problem(("unit",), f"Đơn vị '{place.unit}' không có trong danh sách cụm năm {place.year}.", code="place.not-member")
+    elif actual.id != place.cluster:
+        checked.doc.problem(("cluster",), f"Năm {place.year}, đơn vị '{place.unit}' thuộc cụm '{actual.id}', không phải cụm '{place.cluster}': hãy chuyển tệp sang submissions/{place.year}/{place.period}/{actual.id}/.", code="place.wrong-cluster")
 
 
 def _recompute(checked: CheckedSubmission) -> None:

@@ -50,8 +50,10 @@ def rubric_years(root: Path) -> list[int]:
     return sorted(int(p.stem) for p in (Path(root) / "rubric").glob("[0-9][0-9][0-9][0-9].yaml"))
 
 
-def schema_path(root: Path, year: int) -> Path:
-    return Path(root) / "rubric" / "schema" / f"submission-{year}.schema.json"
+def schema_path(root: Path, year: int, cluster: str | None = None) -> Path:
+    """The base schema of a year, or a refined cluster's own."""
+    name = f"submission-{year}-{cluster}" if cluster else f"submission-{year}"
+    return Path(root) / "rubric" / "schema" / f"{name}.schema.json"
 
 
 def registry_path(root: Path, year: int) -> Path:

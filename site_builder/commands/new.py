@@ -6,6 +6,7 @@ from pathlib import Path
 
 from site_builder import layout
 from site_builder.commands import add_root
+from site_builder.load.repository import Repository
 from site_builder.load.rubric import rubric_for_year
 from site_builder.problems import EXIT_OK, UsageError
 from site_builder.render.template_env import yaml_environment
@@ -16,16 +17,16 @@ def add_parser(sub) -> None:
     p.add_argument("--unit", required=True, help="mã đơn vị, ví dụ bv-da-khoa-tinh")
     p.add_argument("--year", required=True, type=int)
     p.add_argument("--period", required=True, choices=layout.PERIODS)
-    p.add_argument("--cluster", required=True, help="mã cụm thi đua")
+    p.add_argument("--cluster", help="mã cụm thi đua (mặc định: theo danh sách cụm của năm)")
     p.add_argument("--output", type=Path, help="nơi ghi (mặc định: đúng chỗ trong submissions/); '-' để in ra màn hình")
     add_root(p)
     p.set_defaults(run=run)
 
 
 def render(root: Path, unit: str, year: int, period: str, cluster: str, unit_name: str = "") -> str:
-    rubric = rubric_for_year(root, year)
+    rubric = Repository(root).rubric(year, cluster) or rubric_for_year(root, year)
     target = layout.submission_path(root, year, period, cluster, unit)
-    schema = os.path.relpath(layout.schema_path(root, year), target.parent)
+    schema = os.path.relpath(layout.schema_path(root, year, rubric.cluster), target.parent)
     template = yaml_environment().get_template("submission.yaml.j2")
     return template.render(
         unit=unit, unit_name=unit_name, year=year, period=period, cluster=cluster,
@@ -34,11 +35,27 @@ def render(root: Path, unit: str, year: int, period: str, cluster: str, unit_nam
     ) + "\n"
 
 
+def _cluster(args) -> tuple[str, str]:
+    """The unit's cluster that year, from the registry where there is one."""
+    registry = Repository(args.root).registry(args.year)
+    if registry is None:
+        if not args.cluster:
+            raise UsageError(f"Chưa có danh sách cụm năm {args.year}: hãy ghi --cluster.")
+        return args.cluster, ""
+    cluster = registry.cluster_of(args.unit)
+    if cluster is None:
+        raise UsageError(f"Đơn vị '{args.unit}' không có trong danh sách cụm năm {args.year}.")
+    if args.cluster and args.cluster != cluster.id:
+        raise UsageError(f"Năm {args.year}, đơn vị '{args.unit}' thuộc cụm '{cluster.id}', không phải '{args.cluster}'.")
+    return cluster.id, cluster.unit(args.unit).name
+
+
 def run(args) -> int:
     for name in ("unit", "cluster"):
-        if not layout.re.fullmatch(layout.SLUG, getattr(args, name)):
+        if getattr(args, name) and not layout.re.fullmatch(layout.SLUG, getattr(args, name)):
             raise UsageError(f"--{name} '{getattr(args, name)}' phải là chữ thường không dấu, số và '-', ví dụ bv-da-khoa-tinh.")
-    text = render(args.root, args.unit, args.year, args.period, args.cluster)
+    args.cluster, name = _cluster(args)
+    text = render(args.root, args.unit, args.year, args.period, args.cluster, name)
     if str(args.output) == "-":
         print(text, end="")
         return EXIT_OK

@@ -9,7 +9,7 @@ from site_builder.load.repository import Repository
 from site_builder.numbers import fmt_yaml
 from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
 from site_builder.report import FORMATS, as_json
-from site_builder.validate.submission_check import check_submission
+from site_builder.validate.repository_check import check_repository
 
 
 def add_parser(sub) -> None:
@@ -35,11 +35,10 @@ def run(args) -> int:
     root = args.root
     files = collect(root, args.paths)
     repo = Repository(root)
-    for year in repo.rubrics.years():
-        repo.rubrics.get(year)
-    checked = [check_submission(repo, f) for f in files if _is_submission(root, f)]
-    problems = repo.problems + [p for c in checked for p in c.doc.problems]
-    count = len(checked) + len(repo.rubrics.years())
+    checked = [repo.submission(f) for f in files if _is_submission(root, f)]
+    found = check_repository(repo)
+    problems = _unique(repo.problems + found + [p for c in checked for p in c.doc.problems])
+    count = len(checked) + len(repo.rubrics.years()) + len(repo.files_read)
     if args.format == "json":
         as_json(problems, count, {"scores": {c.doc.path: {k: fmt_yaml(v) for k, v in c.scores.items()} for c in checked if c.scores}})
     else:
@@ -50,3 +49,8 @@ def run(args) -> int:
 def _is_submission(root: Path, path: Path) -> bool:
     # Rubrics are checked every run anyway; cluster records are checked with their year.
     return not layout.rel(root, path).startswith(("rubric/", "clusters/"))
+
+
+def _unique(problems):
+    # A file reached both as a path given and through its cluster's ranking is reported once.
+    return list(dict.fromkeys(problems))

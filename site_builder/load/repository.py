@@ -20,9 +20,11 @@ class Repository:
         self.rubrics = RubricBook(self.root)
         self._cache: dict = {}
         self._problems: list[Problem] = []
+        self.files_read: set[str] = set()
 
     @property
     def problems(self) -> list[Problem]:
+        """Problems of the rubrics, registries and cluster records (submissions keep their own)."""
         return self.rubrics.problems + self._problems
 
     def _once(self, key, load):
@@ -32,8 +34,15 @@ class Repository:
 
     def _keep(self, value, doc):
         if doc is not None:
+            self.files_read.add(doc.path)
             self._problems.extend(doc.problems)
         return value
+
+    def submission(self, path: Path):
+        """A submission checked once, however many stages ask for it."""
+        from site_builder.validate.submission_check import check_submission
+
+        return self._once(("submission", Path(path).resolve()), lambda: check_submission(self, path))
 
     def registry(self, year: int) -> Registry | None:
         return self._once(("registry", year), lambda: self._keep(*load_registry(self.root, year)))

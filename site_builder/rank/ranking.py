@@ -14,7 +14,6 @@ from site_builder.rank.record_check import check_record
 from site_builder.rank.status import ORDER, Status, status_of
 from site_builder.rank.vote import VoteResult, count_votes
 from site_builder.score.unit import UnitScores, unit_scores
-from site_builder.validate.submission_check import check_submission
 
 
 @dataclass
@@ -55,7 +54,7 @@ def submission_of(repo: Repository, year: int, period: str, cluster: str, unit: 
     path = layout.submission_path(repo.root, year, period, cluster, unit)
     if not path.exists():
         return None
-    return repo._once(("submission", str(path)), lambda: check_submission(repo, path))
+    return repo.submission(path)
 
 
 def rank_cluster(repo: Repository, year: int, period: str, cluster: Cluster, as_of=None) -> ClusterRanking:

@@ -17,6 +17,7 @@ install: $(VENV)/installed
 site: install
 	$(PY) -m site_builder validate
 	$(PY) -m site_builder lint
+	$(PY) -m site_builder rank
 
 test: install
 	$(PY) -m site_builder schema --check

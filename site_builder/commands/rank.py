@@ -20,7 +20,7 @@ from site_builder.report import text as report_text
 
 def add_parser(sub) -> None:
     p = sub.add_parser("rank", help="xếp hạng các cụm và danh sách đề nghị Cờ thi đua")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=int, help="năm (mặc định: năm mới nhất có danh sách cụm)")
     p.add_argument("--period", choices=layout.PERIODS, default="year")
     p.add_argument("--cluster", help="chỉ cụm này")
     p.add_argument("--as-of", dest="as_of", help="ngày xét hạn hội nghị, dd/mm/yyyy (mặc định: hôm nay)")
@@ -40,6 +40,9 @@ def _as_of(text: str | None) -> dt.date:
 
 def run(args) -> int:
     repo = Repository(args.root)
+    args.year = args.year or max(layout.registry_years(args.root), default=None)
+    if args.year is None:
+        raise UsageError("Chưa có danh sách cụm nào (clusters/<năm>/registry.yaml).")
     registry = repo.registry(args.year)
     if registry is None:
         if not repo.problems:
@@ -80,19 +83,22 @@ def _print_ranking(data: dict) -> None:
     print(f"\n{data['cluster_name']} ({data['cluster']}): năm {data['year']}, {data['period_name']}")
     print(f"Đối chiếu thống nhất điểm: {data['agreed_on'] or 'chưa'}" + ("; có cụ thể hóa tiêu chí" if data["refined"] else ""))
     sections = list(data["rows"][0]["sections"]) if data["rows"] else []
-    head = f"{'Hạng':<5} {'Đơn vị':<40} {'Tự chấm':>9} {'Cụm chấm':>9} {'Chênh':>7} " + " ".join(f"{'Mục ' + s:>7}" for s in sections) + "  Trạng thái"
+    width = max([len(r["name"]) for r in data["rows"]] + [6])
+    head = f"{'Hạng':<5} {'Đơn vị':<{width}} {'Tự chấm':>9} {'Cụm chấm':>9} {'Chênh':>7} " + " ".join(f"{'Mục ' + s:>7}" for s in sections) + "  Trạng thái"
     print(head)
     for row in data["rows"]:
         rank = "—" if row["rank"] is None else f"{row['rank']}{'=' if row['tied'] else ''}"
         subtotals = " ".join(f"{_cell(row['sections'][s]['cluster'] or row['sections'][s]['self']):>7}" for s in sections)
         status = row["status_label"] + (" (tạm tính theo điểm tự chấm)" if row["provisional"] and row["status"] == "eligible" else "")
-        print(f"{rank:<5} {row['name'][:40]:<40} {_cell(row['self_total']):>9} {_cell(row['cluster_total']):>9} {_cell(row['difference']):>7} {subtotals}  {status}")
+        print(f"{rank:<5} {row['name']:<{width}} {_cell(row['self_total']):>9} {_cell(row['cluster_total']):>9} {_cell(row['difference']):>7} {subtotals}  {status}")
         for reason in row["reasons"]:
             print(f"{'':<6}↳ {reason}")
     if data["vote"]:
         vote = data["vote"]
-        tally = ", ".join(f"{u}: {n}" for u, n in sorted(vote["votes"].items(), key=lambda kv: -kv[1]))
+        tally = ", ".join(f"{u}: {n}" for u, n in sorted(vote["votes"].items(), key=lambda kv: -kv[1]) if u not in vote["absent"])
         print(f"Bầu nhất Cụm ngày {vote['date']}: {tally}. Được bầu: {vote['elected'] or 'chưa có'}.")
+        if vote["absent"]:
+            print(f"  Không có trong kết quả bầu: {', '.join(vote['absent'])}.")
         for note in vote["notes"]:
             print(f"  ! {note}")
     for warning in data["warnings"]:

@@ -72,7 +72,7 @@ def rank_cluster(repo: Repository, year: int, period: str, cluster: Cluster, as_
     ranking.problems = check_record(ranking)
     ranking.vote = count_votes(ranking) if period == "year" else None
     if ranking.vote and ranking.vote.error:
-        line, col = record.doc.where(("vote", "votes"))
+        line, col = record.doc.where(("vote", "votes", ranking.vote.rejected), key=True)
         ranking.problems.append(Problem(record.doc.path, line, col, ranking.vote.error, code="vote.ineligible"))
     ranking.warnings = [w for w in [meeting_warning(year, period, record, as_of)] if w]
     return ranking

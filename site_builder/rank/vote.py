@@ -13,6 +13,7 @@ class VoteResult:
     absent: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     error: str | None = None
+    rejected: str | None = None  # elected, but not eligible
 
 
 def count_votes(ranking) -> VoteResult | None:
@@ -37,7 +38,7 @@ def _judge(ranking, result: VoteResult) -> None:
     if not row.status.ranked:
         result.error = f"Đơn vị được bầu ({row.unit.name}) không đủ điều kiện xét thi đua: {row.status.label}. Không thể đề nghị Cờ thi đua."
         result.notes.append(result.error)
-        result.elected = None
+        result.rejected, result.elected = result.elected, None
         return
     if row.rank != 1:
         leaders = ", ".join(r.unit.name for r in ranking.top)

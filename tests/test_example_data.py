@@ -43,3 +43,22 @@ def test_example_nominations_and_deadlines():
     assert warnings["cum-du-phong-quan-ly"] == ["Hội nghị tổng kết năm họp ngày 25/01/2026, sau thời hạn (trước ngày 20/01/2026)."]
     assert warnings["cum-ttyt-phia-nam"] == ["Hội nghị tổng kết năm chưa được ghi nhận, đã quá hạn (trước ngày 20/01/2026)."]
     assert warnings["cum-benh-vien-tinh"] == []
+
+
+def test_a_unit_that_moved_cluster_stays_in_its_old_cluster_for_the_old_year(tmp_path):
+    def cluster_of(year):
+        payload = json.loads(run("rank", "--year", str(year), "--format", "json", "--as-of", "26/11/2026").stdout)
+        return [r["cluster"] for r in payload["rankings"] for row in r["rows"] if row["unit"] == "bv-phuc-hoi-chuc-nang"]
+    assert cluster_of(2024) == ["cum-du-phong-quan-ly"]
+    assert cluster_of(2025) == ["cum-benh-vien-tinh"]
+    # Filed under its old cluster in the new year, a submission is told where it belongs.
+    import shutil
+    for folder in ("rubric", "clusters", "submissions"):
+        shutil.copytree(MAIN / folder, tmp_path / folder)
+    old = tmp_path / "submissions/2025/year/cum-benh-vien-tinh/bv-phuc-hoi-chuc-nang.yaml"
+    moved = tmp_path / "submissions/2025/year/cum-du-phong-quan-ly/bv-phuc-hoi-chuc-nang.yaml"
+    moved.write_text(old.read_text(encoding="utf-8").replace("cluster: cum-benh-vien-tinh", "cluster: cum-du-phong-quan-ly"), encoding="utf-8")
+    result = run("validate", str(moved), "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert ("submissions/2025/year/cum-du-phong-quan-ly/bv-phuc-hoi-chuc-nang.yaml:6:10: lỗi: Năm 2025, đơn vị "
+            "'bv-phuc-hoi-chuc-nang' thuộc cụm 'cum-benh-vien-tinh', không phải cụm 'cum-du-phong-quan-ly'") in result.stdout

@@ -13,6 +13,7 @@ from site_builder.numbers import fmt
 from site_builder.problems import Problem
 from site_builder.score.rules import leaf_score
 from site_builder.score.tree import roll_up
+from site_builder.validate.evidence import check_evidence
 from site_builder.validate.schema_errors import Vocabulary, schema_problems
 
 
@@ -78,6 +79,7 @@ def check_submission(repo: Repository, path: Path) -> CheckedSubmission:
     doc.problems.extend(found)
     _check_place(checked)
     _check_membership(checked, repo)
+    check_evidence(checked.doc, repo.root)
     if not found:
         _recompute(checked)
     return checked

@@ -1,0 +1,89 @@
+"""What a cluster's ranking looked like at one version, kept small enough to compare with the next.
+
+A key is (year, period, cluster): the unit of ranking, and so of rank changes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from site_builder import layout
+from site_builder.load.repository import Repository
+from site_builder.load.rubric import Rubric
+from site_builder.rank.ranking import rank_cluster
+
+Key = tuple[int, str, str]
+
+_SUBMISSION = re.compile(r"^submissions/(\d{4})/([^/]+)/([^/]+)/[^/]+$")
+_RECORD = re.compile(r"^clusters/(\d{4})/([^/]+)/([^/]+)\.ya?ml$")
+_YEAR_WIDE = re.compile(r"^(?:rubric/(\d{4})\.ya?ml|clusters/(\d{4})/registry\.ya?ml)$")
+
+
+@dataclass
+class UnitState:
+    unit: str
+    name: str
+    rank: int | None
+    tied: bool
+    status: str
+    status_label: str
+    reasons: list[str]
+    valid: bool
+    file: str | None  # the submission's path, when there is one
+    digest: str | None
+    self_scores: dict[str, Decimal] = field(default_factory=dict)
+    cluster_scores: dict[str, Decimal] = field(default_factory=dict)
+    self_total: Decimal | None = None
+    cluster_total: Decimal | None = None
+    counted_total: Decimal | None = None
+    problems: list = field(default_factory=list)
+
+
+@dataclass
+class ClusterState:
+    key: Key
+    name: str
+    rubric: Rubric
+    agreed_on: dt.date | None
+    units: dict[str, UnitState]
+    problems: list = field(default_factory=list)  # the ranking's own: the cluster record against the registry and rubric
+
+
+def cluster_state(repo: Repository, key: Key) -> ClusterState | None:
+    """The ranking of one cluster-period, or None where there is no such cluster or no rubric."""
+    year, period, cluster_id = key
+    registry = repo.registry(year)
+    cluster = registry.cluster(cluster_id) if registry else None
+    if cluster is None or repo.rubric(year, cluster_id) is None:
+        return None
+    ranking = rank_cluster(repo, year, period, cluster)
+    record = ranking.record
+    units = {row.unit.id: _unit(repo, row) for row in ranking.rows}
+    return ClusterState(key, cluster.name, ranking.rubric, record.agreed_on if record else None, units, list(ranking.problems))
+
+
+def _unit(repo: Repository, row) -> UnitState:
+    s = row.scores
+    doc = s.submission.doc if s.submission else None
+    return UnitState(row.unit.id, row.unit.name, row.rank, row.tied, row.status.code, row.status.label,
+                     list(row.status.reasons), s.valid, doc.path if doc else None, s.digest,
+                     dict(s.self_scores) if s.valid else {}, dict(s.cluster_scores),
+                     s.self_total, s.cluster_total, s.counted_total, list(doc.problems) if doc else [])
+
+
+def keys_of(path: str, repo: Repository) -> set[Key]:
+    """The rankings a change to `path` can move, judged on the version `repo` holds."""
+    if m := _SUBMISSION.match(path):
+        year, period, cluster = m.groups()
+        return {(int(year), period, cluster)} if period in layout.PERIODS else set()
+    if m := _YEAR_WIDE.match(path):
+        year = int(m.group(1) or m.group(2))
+        registry = repo.registry(year)
+        return {(year, p, c.id) for c in (registry.clusters if registry else []) for p in layout.PERIODS}
+    if m := _RECORD.match(path):
+        year, cluster, name = m.groups()
+        periods = layout.PERIODS if name == "cluster" else [name] if name in layout.PERIODS else []
+        return {(int(year), p, cluster) for p in periods}
+    return set()

@@ -1,0 +1,132 @@
+"""The history as plain data for the site: per unit, per cluster and year, and as one list for a feed."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from site_builder.history import git
+from site_builder.history.compare import ClusterChange, UnitChange
+from site_builder.history.landed import Landing
+from site_builder.history.walk import Step, replay
+from site_builder.layout import PERIOD_NAMES
+from site_builder.numbers import fmt_date, fmt_yaml
+
+
+def history_for(root: Path, rev: str = "HEAD") -> dict:
+    """Every change to a score along the main line up to `rev`, newest first.
+
+    Raises InputError (exit 1) when `root` is not a git repository or is a
+    shallow clone (see git.require_full_history): call it only when the build
+    was not given --no-history. Numbers are strings in YAML notation ("74.75",
+    as `rank --format json` gives them; format them with numbers.fmt), dates
+    dd/mm/yyyy, None where a side has no value. Returns::
+
+        {"head": "<full id of rev>",
+         "commits": [COMMIT, ...],                 # commits that changed a data file
+         "changes": [UNIT_ENTRY, ...],             # everything, e.g. for an Atom feed
+         "units": {"<unit id>": [UNIT_ENTRY, ...]},            # for each scorecard's timeline
+         "clusters": {"<year>/<cluster id>": [CLUSTER_ENTRY, ...]}}   # change log per cluster and year
+
+        COMMIT = {"id", "short", "date": "dd/mm/yyyy", "timestamp": ISO 8601 (committer date),
+                  "author_date": "dd/mm/yyyy", "author", "author_email", "committer",
+                  "pull_request": int | None,        # from "Merge pull request #7 from …" or "… (#12)"
+                  "subject", "message",
+                  "merged": [{"id", "short", "author", "date", "subject"}],   # a merge's branch commits
+                  "files": [{"status": "A|M|D|R|C|T", "path", "old_path": str | None}]}
+        CLUSTER_ENTRY = {"commit": COMMIT, "year", "period", "period_name", "cluster", "cluster_name",
+                         "agreed_on": {"before", "after"},   # the agreement date on each side
+                         "agreement_recorded": bool,          # this commit recorded (or re-dated) the agreement
+                         "after_agreement": bool,             # figures changed after the cluster agreed them
+                         "units": [UNIT_ENTRY, ...]}
+        UNIT_ENTRY = {"commit": COMMIT, "year", "period", "period_name", "cluster", "cluster_name",
+                      "unit", "name",
+                      "changed": ["file", "self", "cluster", "rank", "status"],  # what moved
+                      "file": {"before", "after"},           # submission path on each side
+                      "valid": {"before", "after"},          # did that version validate
+                      "criteria": [{"id", "title", "max", "self": {"before", "after", "difference"},
+                                    "cluster": {"before", "after", "difference"}}],   # rubric order, sections too
+                      "self_total" | "cluster_total" | "counted_total": {"before", "after", "difference"},
+                      "rank": {"before", "after"}, "tied": {"before", "after"},
+                      "status": {"before", "after"}, "status_label": {"before", "after"},
+                      "reasons": [...],                     # why the status after, in Vietnamese
+                      "after_agreement": bool,              # show in red: changed after the agreement ...
+                      "agreed_on": "dd/mm/yyyy" | None}     # ... of this date
+
+    An entry whose "changed" is only ["rank"] (or ["rank", "status"]) is a unit
+    moved by another unit's change in the same commit.
+    """
+    git.require_full_history(root)
+    steps = replay(root, rev)
+    head = git.resolve(root, rev)
+    result = {"head": head, "commits": [], "changes": [], "units": {}, "clusters": {}}
+    for step in reversed(steps):
+        commit = commit_data(step.landing, step)
+        result["commits"].append(commit)
+        for cluster in step.clusters:
+            entry = cluster_data(commit, cluster)
+            result["clusters"].setdefault(f"{cluster.key[0]}/{cluster.key[2]}", []).append(entry)
+            for unit in entry["units"]:
+                result["units"].setdefault(unit["unit"], []).append(unit)
+                result["changes"].append(unit)
+    return result
+
+
+def commit_data(landing: Landing, step: Step) -> dict:
+    c = landing.commit
+    return {
+        "id": c.id, "short": c.id[:7], "date": fmt_date(c.date.date()), "timestamp": c.date.isoformat(),
+        "author_date": fmt_date(c.author_date.date()), "author": c.author, "author_email": c.author_email,
+        "committer": c.committer, "pull_request": c.pull_request, "subject": c.subject, "message": c.message,
+        "merged": [{"id": m.id, "short": m.id[:7], "author": m.author, "date": fmt_date(m.author_date.date()),
+                    "subject": m.subject} for m in landing.merged],
+        "files": [{"status": f.status, "path": f.path, "old_path": f.old_path} for f in step.files],
+    }
+
+
+def cluster_data(commit: dict, change: ClusterChange) -> dict:
+    year, period, cluster = change.key
+    head = {"commit": commit, "year": year, "period": period, "period_name": PERIOD_NAMES.get(period, period),
+            "cluster": cluster, "cluster_name": change.name}
+    return {**head, "agreed_on": _pair(change.agreed_before, change.agreed_after, fmt_date),
+            "agreement_recorded": change.agreed_after is not None and change.agreed_after != change.agreed_before,
+            "after_agreement": change.after_agreement,
+            "units": [unit_data(head, u) for u in change.units]}
+
+
+def unit_data(head: dict, u: UnitChange) -> dict:
+    b, a = u.before, u.after
+    return {
+        **head, "unit": u.unit, "name": u.name, "changed": u.changed,
+        "file": _pair(_get(b, "file"), _get(a, "file")), "valid": _pair(_valid(b), _valid(a)),
+        "criteria": [{"id": c.id, "title": c.title, "max": _num(c.max),
+                      "self": _numbers(c.self_before, c.self_after), "cluster": _numbers(c.cluster_before, c.cluster_after)}
+                     for c in u.criteria],
+        **{name: _numbers(*u.total(name)) for name in ("self_total", "cluster_total", "counted_total")},
+        "rank": _pair(_get(b, "rank"), _get(a, "rank")), "tied": _pair(_get(b, "tied"), _get(a, "tied")),
+        "status": _pair(_get(b, "status"), _get(a, "status")),
+        "status_label": _pair(_get(b, "status_label"), _get(a, "status_label")),
+        "reasons": list(_get(a, "reasons") or []),
+        "after_agreement": u.after_agreement, "agreed_on": fmt_date(u.agreed_on) or None,
+    }
+
+
+def _valid(state) -> bool | None:
+    """None where there is no file at all: not submitted is not the same as invalid."""
+    return state.valid if state is not None and state.file else None
+
+
+def _get(state, name):
+    return getattr(state, name) if state is not None else None
+
+
+def _pair(before, after, show=lambda v: v) -> dict:
+    return {"before": None if before is None else show(before), "after": None if after is None else show(after)}
+
+
+def _num(value: Decimal | None) -> str | None:
+    return None if value is None else fmt_yaml(value)
+
+
+def _numbers(before: Decimal | None, after: Decimal | None) -> dict:
+    difference = after - before if before is not None and after is not None else None
+    return {"before": _num(before), "after": _num(after), "difference": _num(difference)}

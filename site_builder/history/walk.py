@@ -1,0 +1,77 @@
+"""Replay the main line, commit by commit, and say what each one did to the rankings.
+
+Only the clusters a commit can affect are recomputed, and a submission or
+period record already scored at the same blob is not scored again: the cost
+grows with the changes, not with the size of the repository times the commits.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.history import git
+from site_builder.history.blobs import BlobReader
+from site_builder.history.compare import ClusterChange, compare
+from site_builder.history.landed import Landing, landings
+from site_builder.history.log import FileChange, read_log
+from site_builder.history.scratch import ScratchRepository, ScratchTree, is_context, is_data
+from site_builder.history.state import ClusterState, Key, cluster_state, keys_of
+
+
+@dataclass
+class Step:
+    landing: Landing
+    files: list[FileChange]  # the data files it changed
+    clusters: list[ClusterChange]
+
+
+def replay(root: Path, rev: str = "HEAD") -> list[Step]:
+    """Every landed commit that changed a data file, oldest first, with its effect on each ranking."""
+    head = git.resolve(root, rev)
+    line = landings(read_log(root, head), head)
+    with BlobReader(root) as blobs, ScratchTree(blobs) as tree:
+        return _Replay(tree).run(line)
+
+
+class _Replay:
+    def __init__(self, tree: ScratchTree):
+        self.tree = tree
+        self.repo = ScratchRepository(tree)
+        self.states: dict[Key, ClusterState | None] = {}
+
+    def run(self, line: list[Landing]) -> list[Step]:
+        steps = []
+        for landing in line:
+            files = [f for f in landing.commit.changes if any(is_data(p) for p in f.paths)]
+            if files:
+                steps.append(Step(landing, files, self.step(files)))
+        return steps
+
+    def step(self, files: list[FileChange]) -> list[ClusterChange]:
+        keys = self._keys(files)
+        for key in keys:
+            if key not in self.states:
+                self.states[key] = cluster_state(self.repo, key)
+        self._apply(files)
+        if any(is_context(p) for f in files for p in f.paths):
+            self.repo = ScratchRepository(self.tree)  # rubric, registry or cluster year changed: nothing cached holds
+        keys |= self._keys(files)
+        changes = []
+        for key in sorted(keys):
+            before, after = self.states.get(key), cluster_state(self.repo, key)
+            self.states[key] = after
+            if found := compare(key, before, after):
+                changes.append(found)
+        return changes
+
+    def _keys(self, files: list[FileChange]) -> set[Key]:
+        return {key for f in files for p in f.paths for key in keys_of(p, self.repo)}
+
+    def _apply(self, files: list[FileChange]) -> None:
+        for f in files:
+            if f.old_path and f.status == "R":
+                self.tree.drop(f.old_path)
+            if f.blob is None:
+                self.tree.drop(f.path)
+            else:
+                self.tree.put(f.path, f.blob)

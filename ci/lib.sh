@@ -1,0 +1,143 @@
+# shellcheck shell=bash disable=SC2016
+# (SC2016: the backticks in this file are Markdown code spans, not commands.)
+# Các bước của ci/pr-check.sh. Mỗi bước gọi một lệnh của gói, không tự kiểm tra
+# gì thêm: luật nằm trong site_builder, ở đây chỉ có thứ tự và nơi ghi kết quả.
+
+CI_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PY=${PYTHON:-python3}
+OUT=${CI_OUT:-.ci-out}
+# github: ::error cho GitHub/Forgejo/Gitea; text: dòng thường; gitlab: bản văn
+# kèm báo cáo code quality, vì GitLab không đọc ::error.
+ANNOTATIONS=${CI_ANNOTATIONS:-github}
+SUMMARY_FILE=${GITHUB_STEP_SUMMARY:-$OUT/summary.md}
+# Several screens of a refusal are enough to act on; the full text is in the log.
+ACCESS_LINES=200
+
+usage_error() {
+  echo "ci/pr-check.sh: $1" >&2
+  echo "Cách dùng: ci/pr-check.sh [--only validate|report|build] BASE HEAD ACTOR [ACTOR…]" >&2
+  exit 2
+}
+
+# The merge base, so the report shows what the pull request changes and not
+# what landed on the target branch since it was opened.
+resolve_base() {
+  if [[ $(git rev-parse --is-shallow-repository) == true ]]; then
+    echo "ci/pr-check.sh: bản checkout thiếu lịch sử (shallow clone)." >&2
+    echo "Hãy lấy toàn bộ lịch sử: GitHub/Forgejo 'fetch-depth: 0', GitLab 'GIT_DEPTH: \"0\"', hoặc 'git fetch --unshallow'." >&2
+    return 2
+  fi
+  local base head
+  base=$(git rev-parse --verify --quiet "$1^{commit}") || {
+    echo "ci/pr-check.sh: không có commit BASE '$1' trong kho." >&2
+    return 2
+  }
+  head=$(git rev-parse --verify --quiet "$2^{commit}") || {
+    echo "ci/pr-check.sh: không có commit HEAD '$2' trong kho." >&2
+    return 2
+  }
+  git merge-base "$base" "$head" || {
+    echo "ci/pr-check.sh: BASE và HEAD không có tổ tiên chung." >&2
+    return 2
+  }
+}
+
+record() { # CODE LABEL DETAIL
+  local mark="✅ đạt"
+  if (($1 != 0)); then
+    mark="❌ lỗi (mã $1)"
+    (($1 > status)) && status=$1
+  fi
+  printf '| %s | %s | %s |\n' "$2" "$mark" "$3" >>"$OUT/steps.md"
+}
+
+step_validate() {
+  local code
+  case $ANNOTATIONS in
+    gitlab)
+      "$PY" -m site_builder validate --format json >"$OUT/validate.json"
+      code=$?
+      "$PY" "$CI_DIR/codequality.py" "$OUT/validate.json" "$OUT/gl-code-quality-report.json" >"$OUT/validate.txt" || code=2
+      ;;
+    github | text)
+      "$PY" -m site_builder validate --format "$ANNOTATIONS" >"$OUT/validate.txt"
+      code=$?
+      ;;
+    *) usage_error "CI_ANNOTATIONS phải là github, text hoặc gitlab, không phải '$ANNOTATIONS'" ;;
+  esac
+  cat "$OUT/validate.txt"
+  return "$code"
+}
+
+step_access() { # BASE HEAD ACTOR…
+  local base=$1 head=$2 code=0 actor one format=text
+  shift 2
+  [[ $ANNOTATIONS == github ]] && format=github
+  : >"$OUT/access.txt"
+  # Everyone who put commits in the pull request must be allowed, not only the
+  # one whose push started this run.
+  for actor in "$@"; do
+    "$PY" -m site_builder check-access --format "$format" --actor "$actor" "$base" "$head" 2>&1 | tee -a "$OUT/access.txt"
+    one=${PIPESTATUS[0]}
+    ((one > code)) && code=$one
+  done
+  "$PY" -m site_builder codeowners --check >"$OUT/codeowners.txt" 2>&1
+  one=$?
+  ((one > code)) && code=$one
+  if ((one != 0)); then
+    cat "$OUT/codeowners.txt" >>"$OUT/access.txt"
+    if [[ $format == github ]]; then
+      printf '::error file=.github/CODEOWNERS,line=1,title=CODEOWNERS::%s\n' "$(escape_data <"$OUT/codeowners.txt")"
+    else
+      cat "$OUT/codeowners.txt"
+    fi
+  fi
+  return "$code"
+}
+
+step_report() { # BASE HEAD
+  local code=0 limit
+  for limit in summary comment; do
+    if ! "$PY" -m site_builder diff --limit "$limit" "$1" "$2" >"$OUT/diff-$limit.md"; then
+      code=1
+      printf '\n> Không tạo được báo cáo thay đổi (`diff --limit %s`); xem nhật ký của lần chạy.\n' "$limit" >>"$OUT/diff-$limit.md"
+    fi
+  done
+  return "$code"
+}
+
+step_build() {
+  # The build talks on stdout; stdout of this script is kept for annotations.
+  "$PY" -m site_builder build --strict 1>&2
+}
+
+escape_data() { # GitHub's escaping of a workflow command's message
+  sed -e 's/%/%25/g' -e 's/\r/%0D/g' | awk 'BEGIN { ORS = "%0A" } { print }' | sed -e 's/%0A$//'
+}
+
+write_summary() { # BASE HEAD ACTOR…
+  local base=$1 head=$2
+  shift 2
+  local who
+  who=$(printf '`%s`, ' "$@")
+  {
+    printf '## Kiểm tra pull request\n\n'
+    printf 'Commit `%s`, so với `%s`; tài khoản: %s.\n\n' "${head:0:12}" "${base:0:12}" "${who%, }"
+    printf '| Bước | Kết quả | Chi tiết |\n|---|---|---|\n'
+    cat "$OUT/steps.md"
+    if [[ -s $OUT/access.txt ]] && grep -q 'Quyền sửa tệp.*lỗi' "$OUT/steps.md"; then
+      printf '\n### Quyền sửa tệp\n\n~~~~text\n'
+      # Annotations read as plain "file:line: message" lines here.
+      sed -E 's/^::(error|warning) file=([^,]*),line=([0-9]+)[^:]*::/\2:\3: /' "$OUT/access.txt" | head -n "$ACCESS_LINES"
+      printf '~~~~\n'
+    fi
+  } >"$OUT/status.md"
+  {
+    cat "$OUT/status.md"
+    [[ -f $OUT/diff-summary.md ]] && printf '\n' && cat "$OUT/diff-summary.md"
+  } >>"$SUMMARY_FILE"
+  {
+    cat "$OUT/status.md"
+    [[ -f $OUT/diff-comment.md ]] && printf '\n' && cat "$OUT/diff-comment.md"
+  } >"$OUT/comment.md"
+}

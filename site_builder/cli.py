@@ -8,7 +8,7 @@ from importlib import import_module
 from site_builder.problems import EXIT_INVALID, EXIT_USAGE, InputError, UsageError
 from site_builder.report import text
 
-COMMANDS = ["validate", "lint", "new", "schema", "rank", "agree"]
+COMMANDS = ["validate", "lint", "new", "schema", "rank", "agree", "diff"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -20,7 +20,8 @@ def build_parser() -> Parser:
     parser = Parser(prog="site_builder", description="Công cụ Cụm thi đua ngành Y tế.")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
     for name in COMMANDS:
-        import_module(f"site_builder.commands.{name}").add_parser(sub)
+        # A command's module is its name as a Python identifier (check-access → check_access).
+        import_module(f"site_builder.commands.{name.replace('-', '_')}").add_parser(sub)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Pull-request review: the diff report, who may change what, and the CODEOWNERS that says it to GitHub."""

@@ -21,6 +21,7 @@ site: install
 
 test: install
 	$(PY) -m site_builder schema --check
+	$(PY) -m site_builder codeowners --check
 	$(PY) -m pytest
 
 validate: install

@@ -66,6 +66,23 @@ step_validate() {
     *) usage_error "CI_ANNOTATIONS phải là github, text hoặc gitlab, không phải '$ANNOTATIONS'" ;;
   esac
   cat "$OUT/validate.txt"
+  generated schema
+  local one=$?
+  ((one > code)) && code=$one
+  return "$code"
+}
+
+# `schema --check` and `codeowners --check` say "path:line:col: lỗi: …" when a
+# generated file is stale; on GitHub that becomes an annotation on the file.
+generated() { # COMMAND
+  local code
+  "$PY" -m site_builder "$1" --check >"$OUT/$1.txt" 2>&1
+  code=$?
+  if [[ $ANNOTATIONS == github ]]; then
+    sed -E 's/^([^:]+):([0-9]+):([0-9]+): lỗi: (.*)$/::error file=\1,line=\2,col=\3,title=Tệp sinh tự động::\4/' "$OUT/$1.txt"
+  else
+    cat "$OUT/$1.txt"
+  fi
   return "$code"
 }
 
@@ -81,17 +98,10 @@ step_access() { # BASE HEAD ACTOR…
     one=${PIPESTATUS[0]}
     ((one > code)) && code=$one
   done
-  "$PY" -m site_builder codeowners --check >"$OUT/codeowners.txt" 2>&1
+  generated codeowners
   one=$?
   ((one > code)) && code=$one
-  if ((one != 0)); then
-    cat "$OUT/codeowners.txt" >>"$OUT/access.txt"
-    if [[ $format == github ]]; then
-      printf '::error file=.github/CODEOWNERS,line=1,title=CODEOWNERS::%s\n' "$(escape_data <"$OUT/codeowners.txt")"
-    else
-      cat "$OUT/codeowners.txt"
-    fi
-  fi
+  cat "$OUT/codeowners.txt" >>"$OUT/access.txt"
   return "$code"
 }
 
@@ -109,10 +119,6 @@ step_report() { # BASE HEAD
 step_build() {
   # The build talks on stdout; stdout of this script is kept for annotations.
   "$PY" -m site_builder build --strict 1>&2
-}
-
-escape_data() { # GitHub's escaping of a workflow command's message
-  sed -e 's/%/%25/g' -e 's/\r/%0D/g' | awk 'BEGIN { ORS = "%0A" } { print }' | sed -e 's/%0A$//'
 }
 
 write_summary() { # BASE HEAD ACTOR…

@@ -37,7 +37,7 @@ status=0
 
 if [[ $only == all || $only == validate ]]; then
   step_validate
-  record $? "Kiểm tra tệp nộp (\`validate\`)" "$(tail -n 1 "$OUT/validate.txt" 2>/dev/null)"
+  record $? "Kiểm tra tệp nộp (\`validate\`, \`schema --check\`)" "$(tail -n 1 "$OUT/validate.txt" 2>/dev/null)"
 fi
 if [[ $only == all || $only == report ]]; then
   step_access "$base" "$head" "${actors[@]}"

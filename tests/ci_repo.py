@@ -49,10 +49,11 @@ def base_repository(root: Path) -> str:
             shutil.copytree(source, root / name)
         elif source.exists():
             shutil.copy2(source, root / name)
-    code, _, err = run_cli("codeowners", cwd=root)
-    assert code == 0, err
-    site = {str(p.relative_to(root)): p.read_bytes() for p in _files(root, SITE_FILES + (".github",))}
-    return commit(root, "Cấu hình trang và CODEOWNERS", site, date="2025-12-20T09:30:00+07:00")
+    for generate in ("codeowners", "schema"):
+        code, _, err = run_cli(generate, cwd=root)
+        assert code == 0, err
+    site = {str(p.relative_to(root)): p.read_bytes() for p in _files(root, SITE_FILES + (".github", "rubric/schema"))}
+    return commit(root, "Cấu hình trang, CODEOWNERS và JSON Schema", site, date="2025-12-20T09:30:00+07:00")
 
 
 def _files(root: Path, names) -> list[Path]:

@@ -38,7 +38,7 @@ def test_a_broken_submission_fails_with_an_annotation_at_its_line(repo, tmp_path
     assert error.endswith("::Tiêu chí 1.2 (tối đa 100): 120 vượt quá mức tối đa 100.")
     summary = run.summary.read_text(encoding="utf-8")
     assert f"Commit `{head[:12]}`, so với `{base[:12]}`; tài khoản: `{TAN_LAP_LOGIN}`." in summary
-    assert re.search(r"^\| Kiểm tra tệp nộp \(`validate`\) \| ❌ lỗi \(mã 1\) \| Đã kiểm tra \d+ tệp: 1 lỗi, 0 cảnh báo\. \|$",
+    assert re.search(r"^\| Kiểm tra tệp nộp \(`validate`, `schema --check`\) \| ❌ lỗi \(mã 1\) \| Đã kiểm tra \d+ tệp: 1 lỗi, 0 cảnh báo\. \|$",
                      summary, re.M)
     assert "| Quyền sửa tệp (`check-access`, `codeowners --check`) | ✅ đạt |" in summary
     # The diff report follows the table and names the commit it was computed on.

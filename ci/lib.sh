@@ -12,6 +12,7 @@ ANNOTATIONS=${CI_ANNOTATIONS:-github}
 SUMMARY_FILE=${GITHUB_STEP_SUMMARY:-$OUT/summary.md}
 # Several screens of a refusal are enough to act on; the full text is in the log.
 ACCESS_LINES=200
+SUMMARY_BYTES=$((1024 * 1024))
 
 usage_error() {
   echo "ci/pr-check.sh: $1" >&2
@@ -138,9 +139,15 @@ write_summary() { # BASE HEAD ACTOR…
       printf '~~~~\n'
     fi
   } >"$OUT/status.md"
+  # diff --limit summary fills GitHub's 1 MiB by itself; with the table in front
+  # it could overflow, and GitHub would then drop the whole summary.
+  local report=$OUT/diff-summary.md
+  if [[ -f $report ]] && (($(wc -c <"$OUT/status.md") + $(wc -c <"$report") > SUMMARY_BYTES)); then
+    report=$OUT/diff-comment.md
+  fi
   {
     cat "$OUT/status.md"
-    [[ -f $OUT/diff-summary.md ]] && printf '\n' && cat "$OUT/diff-summary.md"
+    [[ -f $report ]] && printf '\n' && cat "$report"
   } >>"$SUMMARY_FILE"
   {
     cat "$OUT/status.md"

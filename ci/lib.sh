@@ -64,7 +64,6 @@ step_validate() {
       "$PY" -m site_builder validate --format "$ANNOTATIONS" >"$OUT/validate.txt"
       code=$?
       ;;
-    *) usage_error "CI_ANNOTATIONS phải là github, text hoặc gitlab, không phải '$ANNOTATIONS'" ;;
   esac
   cat "$OUT/validate.txt"
   generated schema

@@ -22,6 +22,7 @@ if [[ ${1:-} == --only ]]; then
   shift 2 || true
 fi
 case $only in all | validate | report | build) ;; *) usage_error "bước không có: '$only'" ;; esac
+case $ANNOTATIONS in github | text | gitlab) ;; *) usage_error "CI_ANNOTATIONS phải là github, text hoặc gitlab, không phải '$ANNOTATIONS'" ;; esac
 (($# >= 3)) || usage_error "thiếu tham số"
 
 root=$(git rev-parse --show-toplevel 2>/dev/null) || usage_error "không phải một kho git: $PWD"

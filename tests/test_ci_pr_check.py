@@ -124,5 +124,6 @@ def test_a_wrong_call_is_a_usage_error(repo, tmp_path):
     root, base = repo
     assert pr_check(root, tmp_path, base, "HEAD").code == 2
     assert pr_check(root, tmp_path, "--only", "deploy", base, "HEAD", "x").code == 2
+    assert pr_check(root, tmp_path, base, "HEAD", "x", env={"CI_ANNOTATIONS": "sarif"}).code == 2
     unknown = pr_check(root, tmp_path, "0" * 40, "HEAD", "x")
     assert unknown.code == 2 and "không có commit BASE" in unknown.stderr

@@ -54,7 +54,7 @@ def test_correction_report_lists_changed_criteria_totals_and_ranks(built):
     assert ("| Cụm thi đua số 2 - Trung tâm Y tế các huyện phía Bắc (2025, cả năm) | Trung tâm Y tế huyện Tân Lập "
             "| 1 | 2 | Đủ điều kiện xét | Đủ điều kiện xét |") in lines
     assert "Không có lỗi hay cảnh báo." in lines
-    assert "Tệp ngoài phần của các đơn vị" not in out
+    assert "Các tệp khác" not in out
     assert lines[-1] == f"<sub>Tạo bởi `python -m site_builder diff {ids['broken'][:12]} {ids['correction'][:12]}`.</sub>"
 
 
@@ -119,6 +119,24 @@ def test_a_base_that_moved_on_is_measured_from_the_merge_base(built, tmp_path):
                         f"(điểm rẽ nhánh của HEAD với BASE `{ids['late']}`).")
     assert [criterion(r) for r in criterion_rows(lines)] == ["**Mục 1**", "1.8"]
     assert "| Tổng tự chấm | 770 | 778,25 | +8,25 |" in lines
+
+
+def test_files_outside_the_units_scores_are_listed_with_their_owner(built, tmp_path):
+    root, ids = built
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    rubric = (copy / "rubric/2025.yaml").read_text(encoding="utf-8")
+    head = commit(copy, "Sửa nhiều thứ", {OWN: (copy / OWN).read_text(encoding="utf-8") + "# ghi chú\n",
+                                         "rubric/2025.yaml": rubric + "# ghi chú\n",
+                                         "writeups/2025/ttyt-tan-lap--mo-hinh.md": "---\ntitle: Mô hình\n---\n"},
+                  who=SON_HA, date="2026-01-20T08:00:00+07:00")
+    lines = diff(copy, ids["late"], head).splitlines()
+    assert "> Pull request này sửa tệp của 2 đơn vị: ttyt-son-ha, ttyt-tan-lap. Mỗi đơn vị chỉ được sửa tệp của mình." in lines
+    assert "3 tệp thay đổi; 1 đơn vị có điểm thay đổi." in lines
+    others = lines[lines.index("### Các tệp khác (ngoài phần điểm của các đơn vị ở trên)") + 2:][:2]
+    assert others == ["- `rubric/2025.yaml` (sửa): tệp do Sở Y tế quản lý (bộ tiêu chí, danh sách cụm, cấu hình kho)",
+                      "- `writeups/2025/ttyt-tan-lap--mo-hinh.md` (thêm): tệp của đơn vị 'ttyt-tan-lap'"]
+    assert f"Tệp: `{OWN}` (sửa)" in lines
 
 
 def test_user_text_cannot_inject_markdown_or_mentions(tmp_path):

@@ -109,7 +109,8 @@ def _unit(key: Key, unit: str, before: ClusterState | None, after: ClusterState 
     rubrics = [s.rubric for s in (after, before) if s is not None]
     change = UnitChange(key, unit, (new or old).name, old, new, [], False, _get(before, "agreed_on"))
     change.criteria = _criteria(rubrics, old, new, with_self=not change.self_unknown)
-    figures = change.file_changed or any(c.cluster_changed for c in change.criteria)
+    # Any figure counts, whoever moved it: the unit's file, the cluster's scores, or a rubric or refinement change.
+    figures = change.file_changed or any(c.self_changed or c.cluster_changed for c in change.criteria)
     change.after_agreement = change.agreed_on is not None and figures
     return change
 

@@ -67,7 +67,10 @@ def resolve(root: Path, rev: str) -> str:
 
 def merge_base(root: Path, base: str, head: str) -> str:
     """Where HEAD left BASE: what a pull request changes is measured from here, as GitHub does."""
-    return run(root, "merge-base", base, head).decode().strip()
+    try:
+        return run(root, "merge-base", base, head).decode().strip()
+    except InputError:
+        raise fail(f"BASE {base[:12]} và HEAD {head[:12]} không có commit chung nào: không so sánh được.") from None
 
 
 def list_tree(root: Path, commit: str, paths: list[str]) -> dict[str, tuple[str, str]]:

@@ -35,7 +35,7 @@ class Report:
     units: list[UnitReport] = field(default_factory=list)
     clusters: list[ClusterChange] = field(default_factory=list)  # every ranking that moved
     problems: dict[str, list[Problem]] = field(default_factory=dict)  # per changed file at HEAD
-    others: list[tuple[FileChange, str]] = field(default_factory=list)  # not a unit's own file
+    others: list[tuple[FileChange, str]] = field(default_factory=list)  # files not shown under a unit, and whose they are
 
     @property
     def unit_ids(self) -> list[str]:
@@ -57,7 +57,8 @@ def build_report(root: Path, base: str, head: str) -> Report:
                 report.clusters.append(found)
         report.problems = _problems(after, v.after.files, v.paths, states.values())
     _units(report)
-    report.others = [(f, owner_of(p).describe()) for f in report.files for p in [f.path] if owner_of(p).kind != UNIT]
+    shown = {id(f) for u in report.units for f in u.files}
+    report.others = [(f, owner_of(f.path).describe()) for f in report.files if id(f) not in shown]
     return report
 
 

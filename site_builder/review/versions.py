@@ -49,7 +49,8 @@ class Versions:
         years = sorted({owner_of(p).year for p in data} - {None})
         first = ["rubric", *(f"clusters/{y}" for y in years), *data]
         self._fill(first)
-        keys = {k for tree in (self.before, self.after) for p in data for k in keys_of(p, Repository(tree.root))}
+        repos = [Repository(tree.root) for tree in (self.before, self.after)]
+        keys = {k for repo in repos for p in data for k in keys_of(p, repo)}
         self._fill([f"submissions/{y}/{period}/{c}" for y, period, c in sorted(keys)])
         return keys
 

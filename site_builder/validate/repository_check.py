@@ -4,10 +4,11 @@ from __future__ import annotations
 from site_builder.load.repository import Repository
 from site_builder.problems import WARNING, Problem
 from site_builder.rank.ranking import rank_year
+from site_builder.validate.writeup_check import check_writeups
 
 
 def check_repository(repo: Repository) -> list[Problem]:
-    """Problems of every year's registry and cluster records (loading them records their problems)."""
+    """Problems of every year's registry and cluster records (loading them records their problems), and of the write-ups."""
     found: list[Problem] = []
     for year in repo.years:
         repo.rubrics.get(year)
@@ -16,7 +17,7 @@ def check_repository(repo: Repository) -> list[Problem]:
         for period in ("h1", "year"):
             for ranking in rank_year(repo, year, period):
                 found += ranking.problems + _changed_after_agreement(ranking)
-    return found
+    return found + check_writeups(repo)
 
 
 def _changed_after_agreement(ranking) -> list[Problem]:

@@ -30,3 +30,14 @@ def yaml_environment(override: Path | None = None) -> Environment:
     env = Environment(loader=_loader(override), autoescape=False, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters.update(fmt=fmt, rule_words=rule_words, inputs=_inputs)
     return env
+
+
+def html_environment(override: Path | None = None) -> Environment:
+    """The site's pages: Markdown whose tables are HTML, so every value is escaped
+    unless a filter marks it safe on purpose (md, safe_html)."""
+    from site_builder.render.filters import FILTERS
+
+    env = Environment(loader=_loader(override), autoescape=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(FILTERS)
+    return env

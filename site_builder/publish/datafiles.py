@@ -1,0 +1,89 @@
+"""The open-data files of each year (CSV, JSON, XLSX) and the page that lists them.
+
+Each file is written byte-for-byte the same for the same commit: XLSX is a
+zip whose entries openpyxl stamps with the current time, so the archive is
+rewritten with the commit's time.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from site_builder.publish.opendata import (NOMINATION_COLUMNS, SCORE_COLUMNS, nomination_rows, ranking_columns,
+                                           ranking_rows, score_rows, year_json)
+from site_builder.render import links
+
+_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def csv_bytes(columns: list[str], rows: list[dict]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    # With a BOM, Excel opens the file as UTF-8 instead of mangling the Vietnamese.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _cell(value):
+    """Scores go into the sheet as exact numbers, so that a spreadsheet can add them up."""
+    if isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value):
+        return Decimal(value)
+    return value
+
+
+def xlsx_bytes(sheets: list[tuple[str, list[str], list[dict]]], commit) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for title, columns, rows in sheets:
+        sheet = book.create_sheet(title)
+        sheet.append(columns)
+        for row in rows:
+            sheet.append([_cell(row.get(c, "")) for c in columns])
+    book.properties.creator = "site_builder"
+    raw = io.BytesIO()
+    book.save(raw)
+    return _pinned(raw.getvalue(), commit)
+
+
+def _pinned(data: bytes, commit) -> bytes:
+    # Zip entries carry local wall-clock time: the commit's, in Vietnam, whatever the machine's zone.
+    stamp = commit.moment
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    iso = dt.datetime.fromtimestamp(commit.epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _STAMP.sub(rb"\g<1>" + iso + rb"\g<3>", content)
+            target.writestr(zipfile.ZipInfo(info.filename, when), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def write_open_data(out, data) -> None:
+    files = []
+    for year in data.years:
+        scores, rankings, nominations = score_rows(data, year), ranking_rows(data, year), nomination_rows(data, year)
+        named = {
+            "csv_scores": (f"diem-{year}.csv", csv_bytes(SCORE_COLUMNS, scores)),
+            "csv_rankings": (f"xep-hang-{year}.csv", csv_bytes(ranking_columns(data, year), rankings)),
+            "csv_nominations": (f"de-nghi-{year}.csv", csv_bytes(NOMINATION_COLUMNS, nominations)),
+            "json": (f"thi-dua-{year}.json", (json.dumps(year_json(data, year), ensure_ascii=False, indent=2) + "\n").encode("utf-8")),
+            "xlsx": (f"thi-dua-{year}.xlsx", xlsx_bytes([("Xếp hạng", ranking_columns(data, year), rankings),
+                                                         ("Điểm", SCORE_COLUMNS, scores),
+                                                         ("Đề nghị", NOMINATION_COLUMNS, nominations)], data.commit)),
+        }
+        for name, content in named.values():
+            out.bytes(links.data_file(year, name), content)
+        files.append({"year": year, "files": {k: (links.data_file(year, n), len(c)) for k, (n, c) in named.items()},
+                      "counts": {"scores": len(scores), "rankings": len(rankings), "nominations": len(nominations)}})
+    out.page(links.OPEN_DATA, "site/opendata.md.j2", files=list(reversed(files)),
+             score_columns=SCORE_COLUMNS, nomination_columns=NOMINATION_COLUMNS)

@@ -1,0 +1,69 @@
+"""Markdown pages from the data into build/docs, beside the hand-written pages of docs/.
+
+build/ is git-ignored and rewritten whole on every build: a page of a unit
+or cluster that no longer exists cannot linger.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from site_builder.layout import TEMPLATES
+from site_builder.problems import InputError, Problem
+from site_builder.publish.datafiles import write_open_data
+from site_builder.render.output import Output
+from site_builder.render.pages_blog import write_blog
+from site_builder.render.pages_cluster import write_clusters
+from site_builder.render.pages_home import write_home, write_rankings
+from site_builder.render.pages_nominations import write_nominations
+from site_builder.render.pages_rubric import write_method
+from site_builder.render.pages_units import write_units
+from site_builder.render import links
+from site_builder.render.template_env import html_environment
+
+STATIC = TEMPLATES / "site" / "static"
+THEME = TEMPLATES / "site" / "theme"
+WRITERS = [write_home, write_rankings, write_clusters, write_units, write_method, write_nominations, write_blog, write_open_data]
+
+
+def build_dirs(root: Path) -> tuple[Path, Path]:
+    return Path(root) / "build" / "docs", Path(root) / "build" / "theme"
+
+
+def _fresh(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)
+    path.mkdir(parents=True)
+
+
+def _layer(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, dirs_exist_ok=True)
+
+
+def generate(root: Path, data, templates: Path | None = None) -> Path:
+    """build/docs and build/theme, ready for MkDocs; returns build/docs."""
+    docs, theme = build_dirs(root)
+    _fresh(docs)
+    _fresh(theme)
+    # The package's theme files and stylesheet, then the override folder's, then docs/.
+    for base in [TEMPLATES] + ([Path(templates)] if templates else []):
+        _layer(base / "site" / "theme", theme)
+        _layer(base / "site" / "static", docs)
+    hand_written = _copy_docs(Path(root) / "docs", docs)
+    common = {"links": links, "example": any(data.registry(y).example for y in data.years),
+              "commit": data.commit, "as_of": data.as_of}
+    out = Output(docs, html_environment(templates), common)
+    for write in WRITERS:
+        write(out, data)
+    clashes = sorted(set(out.written) & hand_written)
+    if clashes:
+        raise InputError([Problem(f"docs/{c}", 1, 1, f"Trang viết tay trùng tên với trang được sinh từ dữ liệu ({c}): hãy đổi tên trang viết tay.", code="site.clash") for c in clashes])
+    return docs
+
+
+def _copy_docs(source: Path, docs: Path) -> set[str]:
+    if not source.is_dir():
+        return set()
+    shutil.copytree(source, docs, dirs_exist_ok=True)
+    return {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}

@@ -1,0 +1,77 @@
+"""The MkDocs build, into a temporary folder that replaces site/ only when the build succeeded.
+
+An interrupted or failed build therefore leaves the previous site intact.
+The build runs through MkDocs' Python API with SOURCE_DATE_EPOCH set to the
+commit's time, so the sitemap dates and its gzip header come from git.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from site_builder.problems import InputError, Problem
+
+
+class _Stderr(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        word = {"WARNING": "cảnh báo", "ERROR": "lỗi"}.get(record.levelname, record.levelname.lower())
+        print(f"mkdocs: {word}: {record.getMessage()}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def pinned_environment(commit):
+    keep = {k: os.environ.get(k) for k in ("SOURCE_DATE_EPOCH", "NO_MKDOCS_2_WARNING")}
+    os.environ["SOURCE_DATE_EPOCH"] = str(commit.epoch)
+    # Material prints a banner about MkDocs 2 when run as `mkdocs`; nothing to act on here.
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    try:
+        yield
+    finally:
+        for key, value in keep.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def site_dir(root: Path) -> Path:
+    from mkdocs.config import load_config
+
+    return Path(load_config(config_file=str(Path(root) / "mkdocs.yml")).site_dir)
+
+
+def run_mkdocs(root: Path, target: Path, strict: bool, commit) -> None:
+    """MkDocs builds into `target`; raises InputError with MkDocs' reason on failure."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = Path(root) / "mkdocs.yml"
+    if not config_file.exists():
+        raise InputError([Problem("mkdocs.yml", 1, 1, "Thiếu tệp mkdocs.yml ở thư mục gốc của kho.", code="site.config")])
+    handler = _Stderr(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        with pinned_environment(commit):
+            config = load_config(config_file=str(config_file), site_dir=str(target), strict=strict,
+                                 copyright=f"Xây dựng từ commit {commit.short}" + (" (có thay đổi chưa commit)" if commit.dirty else ""))
+            build(config)
+    except (MkDocsException, OSError) as exc:
+        raise InputError([Problem("mkdocs.yml", 1, 1, f"MkDocs không xây dựng được trang: {exc}", code="site.mkdocs")]) from None
+    finally:
+        logger.removeHandler(handler)
+
+
+def swap(new: Path, site: Path) -> None:
+    """`new` becomes `site`; the old site is removed only once the new one is in place."""
+    old = new.with_name(new.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        shutil.move(str(site), str(old))
+    shutil.move(str(new), str(site))
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,36 @@
+"""build: data → pages → MkDocs → site/, in that order, each step only after the one before succeeded."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from site_builder import layout
+from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
+from site_builder.publish.generate import generate
+from site_builder.publish.gitinfo import head
+from site_builder.publish.mkdocs_run import run_mkdocs, site_dir, swap
+from site_builder.render.site_data import collect
+from site_builder.report import text as report_text
+
+
+def build_site(root: Path, strict: bool = False, templates: Path | None = None, quiet: bool = False) -> int:
+    root = Path(root)
+    commit = head(root)
+    data = collect(root, commit.date, commit)
+    if not data.years:
+        raise UsageError(f"Chưa có danh sách cụm của năm nào (clusters/<năm>/registry.yaml) trong {root}: không có gì để công bố.")
+    if data.problems:
+        report_text(data.problems, len({p.path for p in data.problems}), out=sys.stderr)
+        if strict and has_errors(data.problems):
+            print("Dừng: --strict không công bố khi dữ liệu còn lỗi (chạy: python -m site_builder validate).", file=sys.stderr)
+            return EXIT_INVALID
+    docs = generate(root, data, templates)
+    target = site_dir(root)
+    new = root / "build" / "site.new"
+    run_mkdocs(root, new, strict, commit)
+    swap(new, target)
+    if not quiet:
+        pages = sum(1 for _ in docs.rglob("*.md"))
+        print(f"Đã xây dựng {pages} trang vào {layout.rel(root, target)}/ từ commit {commit.short}"
+              f"{' (có thay đổi chưa commit)' if commit.dirty else ''}, ngày số liệu {commit.date:%d/%m/%Y}.")
+    return EXIT_OK

@@ -1,0 +1,38 @@
+"""Writing the generated pages and files under build/docs, each rendered from a template file."""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from markupsafe import Markup
+
+from site_builder.render.links import href
+
+
+class Output:
+    def __init__(self, docs: Path, env, common: dict):
+        self.docs = Path(docs)
+        self.env = env
+        self.common = common
+        self.written: list[str] = []
+
+    def page(self, source: str, template: str, published: str | None = None, **context) -> None:
+        """A page at `source`; its template links with href(target, anchor) relative to where
+        it is published (a blog post is moved by the blog plugin: `published` says where)."""
+        text = self.env.get_template(template).render(here=source, href=partial(href, published or source), **self.common, **context)
+        self.text(source, text)
+
+    def render(self, source: str, template: str, **context) -> Markup:
+        """A fragment for `source` (a chart inside a page): escaped by its own template, so safe to embed."""
+        return Markup(self.env.get_template(template).render(here=source, href=partial(href, source), **self.common, **context))
+
+    def text(self, source: str, text: str) -> None:
+        self.bytes(source, text.encode("utf-8"))
+
+    def bytes(self, source: str, data: bytes) -> None:
+        target = self.docs / source
+        if source in self.written:
+            raise ValueError(f"{source} được sinh hai lần")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.written.append(source)

@@ -1,0 +1,62 @@
+"""Units: the index of units, each unit's page, and its scorecard per year and period.
+
+Scorecards are reached from tables (ranking, unit page), never from the
+navigation, so the menu stays the same size with 30 or 3,000 of them.
+"""
+from __future__ import annotations
+
+from site_builder.layout import PERIOD_NAMES
+from site_builder.rank.export import row_data
+from site_builder.render import links
+from site_builder.render.pages_cluster import has_card
+from site_builder.render.scorecard_rows import section_lines
+
+
+def _counted(scores, section_id: str):
+    own, theirs = scores.section(section_id)
+    return theirs if theirs is not None else own
+
+
+def comparisons(data, unit: str, year: int, period: str, sections) -> list[dict]:
+    """This period beside the previous period and the same period a year earlier."""
+    earlier = (year, "h1") if period == "year" else (year - 1, "year")
+    places = [("Kỳ này", (year, period)), ("Kỳ trước", earlier), ("Cùng kỳ năm trước", (year - 1, period))]
+    found = []
+    for label, (y, p) in places:
+        ranking, row = data.row_of(y, p, unit)
+        if row is None:
+            continue
+        found.append({"label": label, "year": y, "period": p, "period_name": PERIOD_NAMES[p], "row": row,
+                      "sections": [_counted(row.scores, s.id) if s.id in row.scores.rubric.by_id else None for s in sections],
+                      "card": links.scorecard(unit, y, p) if has_card(row) and (y, p) != (year, period) else None})
+    return found
+
+
+def write_scorecard(out, data, ranking, row) -> None:
+    year, period, unit = ranking.year, ranking.period, row.unit
+    mine = data.writeups_of(unit.id, year)
+    sections = [(s, section_lines(s, row.scores, lambda cid: [w for w in mine if cid in w.criteria]))
+                for s in ranking.rubric.sections]
+    out.page(
+        links.scorecard(unit.id, year, period), "site/scorecard.md.j2",
+        year=year, period=period, period_name=PERIOD_NAMES[period], ranking=ranking, row=row,
+        plain=row_data(row, ranking), unit=unit, sections=sections, writeups=mine,
+        compare=comparisons(data, unit.id, year, period, ranking.rubric.sections),
+        anchor=links.anchor_in(data.repo.rubric(year), ranking.rubric),
+    )
+
+
+def write_units(out, data) -> None:
+    units = data.units()
+    latest = data.years[-1]
+    clusters = data.registry(latest).clusters
+    former = [u for u, c, y in units.values() if y != latest]
+    out.page(links.UNITS, "site/units.md.j2", latest=latest, clusters=clusters, former=former,
+             former_years={u.id: units[u.id][2] for u in former})
+    for unit_id, (unit, cluster, _) in units.items():
+        history = [(y, p, PERIOD_NAMES[p], r, row, has_card(row)) for y, p, r, row in data.history(unit_id)]
+        out.page(links.unit_page(unit_id), "site/unit.md.j2", unit=unit, cluster=cluster,
+                 history=list(reversed(history)), writeups=data.writeups_of(unit_id))
+        for year, period, _, ranking, row, card in history:
+            if card:
+                write_scorecard(out, data, ranking, row)

@@ -13,11 +13,12 @@ $(VENV)/installed: pyproject.toml
 
 install: $(VENV)/installed
 
-# The main job on the bundled example data.
+# The main job on the bundled example data: checked first, then published to site/.
 site: install
 	$(PY) -m site_builder validate
 	$(PY) -m site_builder lint
 	$(PY) -m site_builder rank
+	$(PY) -m site_builder build --strict
 
 test: install
 	$(PY) -m site_builder schema --check

@@ -9,6 +9,7 @@ from site_builder.load.repository import Repository
 from site_builder.numbers import fmt_yaml
 from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
 from site_builder.report import FORMATS, as_json
+from site_builder.score.tree import total
 from site_builder.validate.repository_check import check_repository
 
 
@@ -40,7 +41,11 @@ def run(args) -> int:
     problems = _unique(repo.problems + found + [p for c in checked for p in c.doc.problems])
     count = len(checked) + len(repo.rubrics.years()) + len(repo.files_read)
     if args.format == "json":
-        as_json(problems, count, {"scores": {c.doc.path: {k: fmt_yaml(v) for k, v in c.scores.items()} for c in checked if c.scores}})
+        scored = [c for c in checked if c.scores]
+        as_json(problems, count, {
+            "scores": {c.doc.path: {k: fmt_yaml(v) for k, v in c.scores.items()} for c in scored},
+            "totals": {c.doc.path: fmt_yaml(total(c.rubric, c.scores)) for c in scored},
+        })
     else:
         FORMATS[args.format](problems, count)
     return EXIT_INVALID if has_errors(problems) else EXIT_OK

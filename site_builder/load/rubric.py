@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from site_builder import layout
 from site_builder.load.yamlfile import Document, load_file
 from site_builder.numbers import D
-from site_builder.problems import InputError, Problem
+from site_builder.problems import InputError, Problem, has_errors
 
 
 @dataclass
@@ -84,7 +84,7 @@ def load_rubric(path: str | Path, display: str | None = None) -> tuple[Rubric | 
     from site_builder.validate.rubric_check import check_rubric_document
 
     doc = load_file(path, display)
-    if doc.problems:
+    if has_errors(doc.problems):
         return None, doc
     check_rubric_document(doc)
     if any(p.is_error for p in doc.problems):

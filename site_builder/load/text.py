@@ -6,6 +6,7 @@ import unicodedata
 from site_builder.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_BYTES = 1024 * 1024
 
 # Letters of the Latin-1 block that Vietnamese never uses. Text typed in TCVN3
@@ -28,6 +29,8 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file, or the problems that make it unreadable."""
     if len(data) > MAX_BYTES:
         return None, [Problem(path, 1, 1, f"Tệp quá lớn ({len(data):,} byte); giới hạn là {MAX_BYTES:,} byte.".replace(",", "."), code="file.too-large")]
+    if data.startswith(UTF16_BOMS):
+        return None, [Problem(path, 1, 1, "Tệp được lưu ở dạng UTF-16 (Notepad gọi là 'Unicode'). Hãy lưu lại ở dạng UTF-8.", code="file.utf16")]
     if data.startswith(BOM):
         return None, [Problem(path, 1, 1, "Tệp bắt đầu bằng dấu BOM (byte-order mark). Hãy lưu lại ở dạng UTF-8 không có BOM.", code="file.bom")]
     try:

@@ -15,7 +15,8 @@ def summary(problems: list[Problem], files: int) -> str:
     return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo."
 
 
-def text(problems: list[Problem], files: int, out=sys.stdout) -> None:
+def text(problems: list[Problem], files: int, out=None) -> None:
+    out = out or sys.stdout
     for p in sorted(problems):
         print(f"{p.path}:{p.line}:{p.col}: {SEVERITY_WORD[p.severity]}: {p.message}", file=out)
     print(summary(problems, files), file=out)
@@ -29,7 +30,8 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def github(problems: list[Problem], files: int, out=sys.stdout) -> None:
+def github(problems: list[Problem], files: int, out=None) -> None:
+    out = out or sys.stdout
     for p in sorted(problems):
         title = "Lỗi nộp bài" if p.is_error else "Cảnh báo"
         props = f"file={_escape_property(p.path)},line={p.line},col={p.col},title={_escape_property(title)}"
@@ -37,7 +39,8 @@ def github(problems: list[Problem], files: int, out=sys.stdout) -> None:
     print(summary(problems, files), file=out)
 
 
-def as_json(problems: list[Problem], files: int, extra: dict | None = None, out=sys.stdout) -> None:
+def as_json(problems: list[Problem], files: int, extra: dict | None = None, out=None) -> None:
+    out = out or sys.stdout
     payload = {
         "files": files,
         "errors": sum(p.is_error for p in problems),

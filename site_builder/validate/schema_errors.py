@@ -39,6 +39,7 @@ KIND = {
     "array": "một danh sách", "null": "để trống",
 }
 DECIMAL_COMMA = re.compile(r"^\s*-?\d+,\d+\s*$")
+NUMBER_TEXT = re.compile(r"^\s*-?\d+(\.\d+)?\s*$")
 
 
 def to_json(value):
@@ -57,9 +58,36 @@ def schema_problems(doc: Document, validator, words: Vocabulary | None = None) -
     found: list[Problem] = []
     for error in sorted(validator.iter_errors(to_json(doc.data)), key=lambda e: list(map(str, e.absolute_path))):
         if error.context:
-            error = best_match(error.context)
+            conflict = _conflict(doc, error, words)
+            if conflict:
+                found.append(conflict)
+                continue
+            error = _best(error)
         found.extend(_problems(doc, error, words))
     return found
+
+
+def _best(error: ValidationError) -> ValidationError:
+    """The branch error that speaks to what was written.
+
+    A branch that wants another kind of value says little ("needs a group"
+    for a link written as text): prefer the branches of the right kind.
+    """
+    fitting = [e for e in error.context if e.validator != "type"]
+    return best_match(fitting or error.context)
+
+
+def _conflict(doc: Document, error: ValidationError, words: Vocabulary) -> Problem | None:
+    """Keys that exclude each other ('rule' and 'children'), named, instead of "not"."""
+    branches = error.context
+    if not all(e.validator == "not" and isinstance(e.validator_value, dict) and set(e.validator_value) == {"required"} for e in branches):
+        return None
+    keys = sorted({k for e in branches for k in e.validator_value["required"]})
+    at = tuple(error.absolute_path)
+    who = f"'{error.instance['id']}' " if isinstance(error.instance, dict) and "id" in error.instance else ""
+    line, col = doc.where(at)
+    listed = " và ".join(f"'{k}'" for k in keys)
+    return Problem(doc.path, line, col, f"{words.prefix(at)}{who}có cùng lúc {listed}: chỉ được dùng một trong số đó.", code=f"schema.{error.validator}")
 
 
 def _problems(doc: Document, error: ValidationError, words: Vocabulary) -> list[Problem]:
@@ -74,7 +102,8 @@ def _problems(doc: Document, error: ValidationError, words: Vocabulary) -> list[
 
 def _missing(doc, at, error, words) -> Problem:
     names = [words.missing(at, n) for n in error.validator_value if n not in error.instance]
-    line, col = doc.where(at)
+    # At the key that holds the group ("criteria:", "1.3":), not at its first member.
+    line, col = doc.where(at, key=True)
     return Problem(doc.path, line, col, words.prefix(at) + "thiếu " + ", ".join(names) + ".", code="schema.required")
 
 
@@ -85,8 +114,12 @@ def _extras(error: ValidationError) -> list[str]:
 
 def _extra_key(doc, at, key, error, words) -> Problem:
     line, col = doc.where(at + (key,), key=True)
-    choices = list(error.schema.get("properties", {}))
-    near = difflib.get_close_matches(str(key), choices, n=1, cutoff=0.5)
+    # A mistyped key most likely stands for one that is missing: "1.7.l" for
+    # a missing "1.7.1" rather than for "1.7.2", written a few lines below.
+    allowed = list(error.schema.get("properties", {}))
+    missing = [k for k in error.schema.get("required", []) if k not in error.instance]
+    absent = [k for k in allowed if k not in error.instance]
+    near = difflib.get_close_matches(str(key), missing, n=1, cutoff=0.5) or difflib.get_close_matches(str(key), absent, n=1, cutoff=0.5)
     hint = f" Có phải ý bạn là '{near[0]}'?" if near else ""
     message = f"{words.prefix(at)}{words.unknown(at, key)}{hint}"
     return Problem(doc.path, line, col, message, code="schema.additionalProperties")
@@ -94,8 +127,19 @@ def _extra_key(doc, at, key, error, words) -> Problem:
 
 def message_for(error: ValidationError) -> str:
     keyword, value, limit = error.validator, error.instance, error.validator_value
+    if keyword == "pattern" and error.schema.get("description"):
+        return f"'{show(value)}' không đúng dạng: {error.schema['description']}"
     handler = _MESSAGES.get(keyword)
     return handler(value, limit) if handler else f"không hợp lệ ({error.message})."
+
+
+def show(value) -> str:
+    """A value as it is written in YAML: true, not Python's True."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
 
 
 def _type(value, expected) -> str:
@@ -105,7 +149,16 @@ def _type(value, expected) -> str:
         return f"chưa nhập giá trị (cần {wanted})."
     if isinstance(value, str) and DECIMAL_COMMA.match(value) and {"number", "integer"} & set(kinds):
         return f"'{value}' dùng dấu phẩy thập phân: hãy viết {value.strip().replace(',', '.')} (dấu chấm)."
-    return f"cần {wanted}, không phải '{value}'."
+    if isinstance(value, str) and NUMBER_TEXT.match(value) and {"number", "integer"} & set(kinds):
+        return f"cần {wanted}, không phải chữ '{value}': bỏ dấu ngoặc kép."
+    return f"cần {wanted}, không phải '{show(value)}'."
+
+
+def _enum(value, options) -> str:
+    listed = ", ".join(map(show, options))
+    if value is None:
+        return f"chưa nhập giá trị; chọn một trong: {listed}."
+    return f"'{show(value)}' không hợp lệ; chọn một trong: {listed}."
 
 
 _MESSAGES = {
@@ -114,9 +167,9 @@ _MESSAGES = {
     "minimum": lambda v, m: f"{fmt(v)} nhỏ hơn mức tối thiểu {fmt(m)}.",
     "exclusiveMinimum": lambda v, m: f"{fmt(v)} phải lớn hơn {fmt(m)}.",
     "multipleOf": lambda v, m: f"{fmt(v)} không phải bội số của {fmt(m)} (điểm chấm theo bước {fmt(m)}).",
-    "enum": lambda v, opts: f"'{v}' không hợp lệ; chọn một trong: " + ", ".join(map(str, opts)) + ".",
-    "const": lambda v, c: f"phải là {c}, không phải {v}.",
-    "pattern": lambda v, p: f"'{v}' không đúng dạng cho phép.",
+    "enum": _enum,
+    "const": lambda v, c: f"phải là {show(c)}, không phải {show(v)}.",
+    "pattern": lambda v, p: f"'{show(v)}' không đúng dạng cho phép.",
     "minLength": lambda v, n: "không được để trống.",
     "maxLength": lambda v, n: f"dài quá {n} ký tự.",
     "minItems": lambda v, n: f"cần ít nhất {n} mục.",

@@ -16,6 +16,7 @@ from site_builder.score.words import rule_words
 LINK = {
     "type": "string",
     "minLength": 1,
+    "description": "đường dẫn https://…, mailto:… hoặc tệp trong kho (không dùng javascript:, file:, …).",
     # http(s), mailto or a path inside the repository: no other scheme.
     "pattern": "^(https?://|mailto:|(?![A-Za-z][A-Za-z0-9+.-]*:))\\S",
 }
@@ -81,7 +82,8 @@ def _required(c: Criterion) -> dict:
     needed = [k for k, _ in inputs(c, Decimal(1)) if k != "not_applicable"]
     if "not_applicable" in c.rule:
         # Either the inputs, or "not applicable" (which gives full marks).
-        return {"anyOf": [{"required": needed}, {"required": ["not_applicable"]}]}
+        # not_applicable: false is no answer at all: the inputs are then required.
+        return {"anyOf": [{"required": needed}, {"required": ["not_applicable"], "properties": {"not_applicable": {"const": True}}}]}
     return {"required": needed}
 
 

@@ -9,7 +9,7 @@ from site_builder import layout
 from site_builder.load.rubric import Rubric
 from site_builder.load.repository import Repository
 from site_builder.load.yamlfile import Document, load_file
-from site_builder.numbers import fmt
+from site_builder.numbers import fmt, fmt_yaml
 from site_builder.problems import Problem
 from site_builder.score.rules import leaf_score
 from site_builder.score.tree import roll_up
@@ -132,4 +132,12 @@ def _recompute(checked: CheckedSubmission) -> None:
         claimed = entry.get("self_score")
         if claimed is not None and claimed != checked.scores[cid]:
             c = rubric.by_id[cid]
-            checked.doc.problem(("criteria", cid, "self_score"), f"Tiêu chí {cid} (tối đa {fmt(c.max)}): điểm tự chấm ghi {fmt(claimed)} nhưng tính lại từ số liệu được {fmt(checked.scores[cid])}.", code="score.mismatch")
+            # Figures as typed in the file (8.5, not 8,5): a unit copies them back into YAML.
+            checked.doc.problem(("criteria", cid, "self_score"), f"Tiêu chí {cid} (tối đa {fmt(c.max)}): điểm tự chấm ghi {fmt_yaml(claimed)} nhưng tính lại từ số liệu được {fmt_yaml(checked.scores[cid])}.", code="score.mismatch")
+    _ignored_scores(checked.doc, rubric, entries)
+
+
+def _ignored_scores(doc, rubric, entries: dict) -> None:
+    for cid, entry in entries.items():
+        if entry.get("not_applicable") is True and "score" in entry:
+            doc.problem(("criteria", cid, "score"), f"Tiêu chí {cid}: đã ghi not_applicable: true (được tối đa {fmt(rubric.by_id[cid].max)}) nên điểm score bị bỏ qua; hãy xóa một trong hai dòng.", "warning", code="score.ignored")

@@ -23,13 +23,17 @@ def test_generated_file_gives_each_path_to_its_owner(root):
     rules = [line for line in lines if line and not line.startswith("#")]
     assert "/clusters/2025/cum-ttyt-phia-bac/ @ttytsonha-tdkt" in rules
     assert "/clusters/2025/cum-benh-vien-tinh/ @bvdk-tdkt @cum1-thuongtruc" in rules
-    assert "/submissions/2025/*/*/ttyt-tan-lap.yaml @ttyttanlap-tdkt" in rules
-    assert "/writeups/2025/ttyt-tan-lap--* @ttyttanlap-tdkt" in rules
-    # GitHub applies the last matching line: the Department's lines come last.
-    assert rules[-4:] == [f"/rubric/ {DEPARTMENT}", f"/clusters/*/registry.yaml {DEPARTMENT}",
-                          f"/.github/ {DEPARTMENT}", f"/.github/CODEOWNERS {DEPARTMENT}"]
+    # A unit's files: the unit and its cluster head (so someone other than the author can approve).
+    assert "/submissions/2025/*/*/ttyt-tan-lap.yaml @ttyttanlap-tdkt @ttytsonha-tdkt" in rules
+    assert "/writeups/2025/ttyt-tan-lap--* @ttyttanlap-tdkt @ttytsonha-tdkt" in rules
+    assert "/submissions/2025/*/*/ttyt-son-ha.yaml @ttytsonha-tdkt" in rules  # the head's own, once
+    # GitHub applies the last matching line: the Department's lines come last, the code among them.
+    department = ["/rubric/", "/clusters/*/registry.yaml", "/.github/", "/site_builder/", "/ci/", "/.ci/", "/Makefile",
+                  "/pyproject.toml", "/mkdocs.yml", "/.gitlab-ci.yml", "/.pre-commit-config.yaml",
+                  "/.pre-commit-hooks.yaml", "/.github/CODEOWNERS"]
+    assert rules[-13:] == [f"{path} {DEPARTMENT}" for path in department]
     # 4 clusters, 25 units of the example registry 2025 (one folder line each, two lines per unit).
-    assert len(rules) == 4 + 4 + 2 * 25
+    assert len(rules) == 4 + 13 + 2 * 25
 
 
 def test_check_passes_on_a_fresh_file_and_fails_when_the_registry_changed(root):

@@ -8,7 +8,7 @@ from importlib import import_module
 from site_builder.problems import EXIT_INVALID, EXIT_USAGE, InputError, UsageError
 from site_builder.report import text
 
-COMMANDS = ["validate", "lint", "new", "schema", "rank", "agree", "diff", "check-access", "codeowners", "build", "serve"]
+COMMANDS = ["validate", "lint", "new", "schema", "rank", "agree", "diff", "check-access", "codeowners", "build", "serve", "demo"]
 
 
 class Parser(argparse.ArgumentParser):

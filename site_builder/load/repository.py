@@ -4,14 +4,13 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from site_builder import layout
 from site_builder.load.cluster_records import ClusterYear, PeriodRecord, load_cluster_year, load_period_record
 from site_builder.load.registry import Registry, load_registry
 from site_builder.load.rubric import Rubric
 from site_builder.load.rubrics import RubricBook
 from site_builder.problems import Problem
+from site_builder.validate.fast_schema import GatedValidator, validator_for
 
 
 class Repository:
@@ -77,10 +76,10 @@ class Repository:
         self._problems.extend(problems)
         return rubric
 
-    def validator(self, rubric: Rubric) -> Draft202012Validator:
+    def validator(self, rubric: Rubric) -> GatedValidator:
         from site_builder.validate.schema_gen import submission_schema
 
-        return self._once(("validator", rubric.year, rubric.cluster), lambda: Draft202012Validator(submission_schema(rubric)))
+        return self._once(("validator", rubric.year, rubric.cluster), lambda: validator_for(submission_schema(rubric)))
 
     @cached_property
     def years(self) -> list[int]:

@@ -3,18 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from site_builder import layout
 from site_builder.load.rubric import Rubric, load_rubric
 from site_builder.problems import Problem
+from site_builder.validate.fast_schema import GatedValidator, validator_for
 
 
 class RubricBook:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._rubrics: dict[int, Rubric | None] = {}
-        self._validators: dict[int, Draft202012Validator] = {}
+        self._validators: dict[int, GatedValidator] = {}
         self.problems: list[Problem] = []
 
     def years(self) -> list[int]:
@@ -35,9 +34,9 @@ class RubricBook:
             self.problems.append(Problem(doc.path, doc.where(("year",))[0], 1, f"Bộ tiêu chí ghi năm {rubric.year} nhưng tệp tên là {year}.yaml.", code="rubric.year"))
         return rubric
 
-    def validator(self, year: int) -> Draft202012Validator:
+    def validator(self, year: int) -> GatedValidator:
         from site_builder.validate.schema_gen import submission_schema
 
         if year not in self._validators:
-            self._validators[year] = Draft202012Validator(submission_schema(self.get(year)))
+            self._validators[year] = validator_for(submission_schema(self.get(year)))
         return self._validators[year]

@@ -5,17 +5,16 @@ import json
 from functools import cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from site_builder.layout import PACKAGE
 from site_builder.load.yamlfile import Document, load_file
+from site_builder.validate.fast_schema import GatedValidator, validator_for
 from site_builder.validate.schema_errors import Prefixed, schema_problems
 
 
 @cache
-def package_validator(name: str) -> Draft202012Validator:
+def package_validator(name: str) -> GatedValidator:
     schema = json.loads((PACKAGE / "validate" / name).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return validator_for(schema)
 
 
 def load_validated(path: Path, display: str, schema_name: str, prefix: str) -> Document:

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from site_builder.load import text as textmod
+from site_builder.load.files import read_data_file
+from site_builder.load.yaml_guards import bidi_problem, foreign_tag, number_problem, too_deep
 from site_builder.load.yaml_messages import syntax_message
 from site_builder.problems import Problem, WARNING
 
@@ -75,8 +77,11 @@ class _Loader(yaml.SafeLoader):
 
 
 def load_file(path: str | Path, display: str | None = None) -> Document:
-    raw = Path(path).read_bytes()
-    return load_bytes(raw, display or str(path))
+    shown = display or str(path)
+    raw, refused = read_data_file(path, shown)
+    if raw is None:
+        return Document(shown, problems=refused)
+    return load_bytes(raw, shown)
 
 
 def load_bytes(raw: bytes, path: str) -> Document:
@@ -186,6 +191,10 @@ def _plain_style_as_none(node) -> None:
 
 
 def _compose(doc: Document, text: str):
+    deep = too_deep(text, MAX_DEPTH + 1)  # +1: the top-level group is a level of its own
+    if deep:
+        doc.problems.append(Problem(doc.path, *deep, f"Cấu trúc YAML lồng nhau quá sâu (quá {MAX_DEPTH} cấp).", code="yaml.too-deep"))
+        return None
     node = _compose_fast(text)
     if node is not _SLOW:
         if node is None:
@@ -228,6 +237,10 @@ class _Builder:
         self.doc.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if depth > MAX_DEPTH:
             self.doc.problem(at, f"Cấu trúc YAML lồng nhau quá sâu (quá {MAX_DEPTH} cấp).", code="yaml.too-deep")
+            return None
+        tagged = foreign_tag(node)
+        if tagged:
+            self.doc.problem(at, tagged, code="yaml.tag")
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, at, depth)
@@ -275,11 +288,19 @@ class _Builder:
             return None
         if tag == "tag:yaml.org,2002:bool":
             return self.boolean(value, at)
-        if tag == "tag:yaml.org,2002:int":
-            return _CONSTRUCTOR.construct_yaml_int(node)
-        if tag == "tag:yaml.org,2002:float":
-            return _decimal(value)
+        if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            return self.number(node, at)
         return value  # timestamps stay as written: dates are checked as text
+
+    def number(self, node, at: Path_):
+        # Checked on the text: int("9" * 5000) raises, .nan slips past every minimum and maximum.
+        unusable = number_problem(node.value)
+        if unusable:
+            self.doc.problem(at, unusable, code="yaml.number")
+            return None
+        if node.tag == "tag:yaml.org,2002:int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        return _decimal(node.value)
 
     def boolean(self, value: str, at: Path_):
         if value in TRUE_WORDS:
@@ -299,6 +320,9 @@ class _Builder:
         return number
 
     def text(self, value: str, at: Path_, where) -> str:
+        hidden = bidi_problem(value)
+        if hidden:
+            self.doc.problems.append(Problem(self.doc.path, *where, hidden, code="text.bidi"))
         if textmod.looks_legacy(value):
             self.doc.problems.append(Problem(self.doc.path, *where, f"Văn bản có vẻ gõ bằng bảng mã cũ (TCVN3/VNI) rồi bị đọc sai: «{value[:40]}». Hãy gõ lại bằng Unicode (dựng sẵn).", code="text.legacy"))
         normal = textmod.nfc(value)

@@ -36,8 +36,11 @@ class SubmissionPlace:
 
 
 def rel(root: Path, path: Path) -> str:
+    # The folders are resolved, not the file itself: a symbolic link is named
+    # where it lies in the repository, not by whatever it points to.
+    path = Path(path)
     try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         return str(path)
 

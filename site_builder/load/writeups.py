@@ -12,6 +12,7 @@ from pathlib import Path
 
 from site_builder import layout
 from site_builder.load import text as textmod
+from site_builder.load.files import read_data_file
 from site_builder.load.yamlfile import Document, load_bytes
 from site_builder.problems import Problem
 
@@ -58,7 +59,9 @@ def read_writeup(root: Path, path: Path) -> WriteupFile:
     shown = layout.rel(root, path)
     match = _PLACE.match(shown)
     place = (int(match[1]), match[2], match[3]) if match else None
-    raw = Path(path).read_bytes()
+    raw, refused = read_data_file(path, shown)
+    if raw is None:
+        return WriteupFile(shown, Document(shown, problems=refused), place=place)
     text, problems = textmod.decode(shown, raw)
     if text is None:
         return WriteupFile(shown, Document(shown, problems=problems), place=place)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -14,8 +15,14 @@ from site_builder.validate.submission_check import CheckedSubmission
 
 
 def digest(path: Path) -> str:
-    """What the agreement records: the exact bytes the cluster checked."""
-    return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """What the agreement records: the exact bytes the cluster checked.
+
+    A symbolic link is hashed as the link itself, never followed: what it
+    points to may be anything on the machine running CI (the loader refuses it anyway).
+    """
+    path = Path(path)
+    content = os.readlink(path).encode() if path.is_symlink() else path.read_bytes()
+    return "sha256:" + hashlib.sha256(content).hexdigest()
 
 
 @dataclass

@@ -10,6 +10,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from site_builder.load.yamlfile import Document
 from site_builder.numbers import fmt
 from site_builder.problems import Problem
+from site_builder.validate.lookalike import odd_character_note, plain_form
 
 
 
@@ -73,7 +74,8 @@ def _best(error: ValidationError) -> ValidationError:
     A branch that wants another kind of value says little ("needs a group"
     for a link written as text): prefer the branches of the right kind.
     """
-    fitting = [e for e in error.context if e.validator != "type"]
+    here = list(error.absolute_path)
+    fitting = [e for e in error.context if e.validator != "type" or list(e.absolute_path) != here]
     return best_match(fitting or error.context)
 
 
@@ -119,27 +121,49 @@ def _extra_key(doc, at, key, error, words) -> Problem:
     allowed = list(error.schema.get("properties", {}))
     missing = [k for k in error.schema.get("required", []) if k not in error.instance]
     absent = [k for k in allowed if k not in error.instance]
-    near = difflib.get_close_matches(str(key), missing, n=1, cutoff=0.5) or difflib.get_close_matches(str(key), absent, n=1, cutoff=0.5)
+    # A key that only looks right ('１.１', '1.1' + zero-width space) is matched as it looks.
+    seen = plain_form(str(key))
+    near = ([seen] if seen in missing or seen in absent else []) or difflib.get_close_matches(str(key), missing, n=1, cutoff=0.5) or difflib.get_close_matches(str(key), absent, n=1, cutoff=0.5)
     hint = f" Có phải ý bạn là '{near[0]}'?" if near else ""
-    message = f"{words.prefix(at)}{words.unknown(at, key)}{hint}"
+    message = f"{words.prefix(at)}{words.unknown(at, key)}{hint}{odd_character_note(key)}"
     return Problem(doc.path, line, col, message, code="schema.additionalProperties")
 
 
 def message_for(error: ValidationError) -> str:
     keyword, value, limit = error.validator, error.instance, error.validator_value
     if keyword == "pattern" and error.schema.get("description"):
-        return f"'{show(value)}' không đúng dạng: {error.schema['description']}"
+        return f"'{show(value)}' không đúng dạng: {error.schema['description']}{odd_character_note(value)}"
+    if keyword == "pattern":
+        return f"'{show(value)}' không đúng dạng cho phép.{odd_character_note(value)}"
     handler = _MESSAGES.get(keyword)
     return handler(value, limit) if handler else f"không hợp lệ ({error.message})."
 
 
+SHOWN = 60  # characters of a value quoted back in a message: a pasted page is not repeated whole
+
+
 def show(value) -> str:
-    """A value as it is written in YAML: true, not Python's True."""
+    """A value as it is written in YAML: true, not Python's True; [a, b], not ['a', 'b']."""
+    text = _yaml_text(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
+
+
+def _yaml_text(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_yaml_text, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml_text(v)}" for k, v in value.items()) + "}"
     return str(value)
+
+
+def _const(value, wanted) -> str:
+    if isinstance(value, str) and value.strip() == show(wanted) and not isinstance(wanted, str):
+        return f"phải là số {show(wanted)}, không phải chữ '{value}': bỏ dấu ngoặc kép."
+    return f"phải là {show(wanted)}, không phải {show(value)}."
 
 
 def _type(value, expected) -> str:
@@ -168,8 +192,7 @@ _MESSAGES = {
     "exclusiveMinimum": lambda v, m: f"{fmt(v)} phải lớn hơn {fmt(m)}.",
     "multipleOf": lambda v, m: f"{fmt(v)} không phải bội số của {fmt(m)} (điểm chấm theo bước {fmt(m)}).",
     "enum": _enum,
-    "const": lambda v, c: f"phải là {show(c)}, không phải {show(v)}.",
-    "pattern": lambda v, p: f"'{show(v)}' không đúng dạng cho phép.",
+    "const": _const,
     "minLength": lambda v, n: "không được để trống.",
     "maxLength": lambda v, n: f"dài quá {n} ký tự.",
     "minItems": lambda v, n: f"cần ít nhất {n} mục.",

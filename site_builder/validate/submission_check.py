@@ -105,8 +105,13 @@ def _check_place(checked: CheckedSubmission) -> None:
     expected = {"year": place.year, "period": place.period, "cluster": place.cluster, "unit": place.unit}
     said = {"year": "thư mục năm", "period": "thư mục kỳ", "cluster": "thư mục cụm", "unit": "tên tệp"}
     for key, value in expected.items():
-        if key in data and data[key] != value:
+        # A value of the wrong kind ("2025" in quotes, a list) is the schema's to explain, once.
+        if key in data and _same_kind(data[key], value) and data[key] != value:
             doc.problem((key,), f"'{key}: {data[key]}' không khớp với {said[key]} '{value}' của đường dẫn.", code=f"place.{key}")
+
+
+def _same_kind(written, expected) -> bool:
+    return type(written) is type(expected)
 
 
 def _check_membership(checked: CheckedSubmission, repo: Repository) -> None:

@@ -1,6 +1,7 @@
 """Bytes to text: the encoding traps of Vietnamese files, found before YAML sees them."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from site_builder.problems import Problem
@@ -52,10 +53,18 @@ def _tab_problems(path: str, text: str) -> list[Problem]:
     return problems
 
 
+_MARKER = re.compile("[" + re.escape("".join(sorted(LEGACY_MARKERS))) + "]")
+
+
 def looks_legacy(value: str) -> bool:
     """True for text that is mojibake of a legacy Vietnamese encoding."""
+    # Asked of every string of every file: the markers are all above U+00A0, so
+    # ASCII text (ids, keys, numbers) is answered at once, the rest by a C search.
+    if value.isascii():
+        return False
     # Two markers, not one: a lone "®" or "¼" can be meant.
-    return sum(ch in LEGACY_MARKERS for ch in value) >= 2
+    first = _MARKER.search(value)
+    return first is not None and _MARKER.search(value, first.end()) is not None
 
 
 def nfc(value: str) -> str:

@@ -5,6 +5,7 @@ at the place of the offending value and does not build that value.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
@@ -21,6 +22,7 @@ MAX_DIGITS = 15
 # Characters that reorder what a reader sees (the "Trojan Source" trick):
 # a published result could read differently from what reviewers approved.
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _OPENERS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
             yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
 _CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
@@ -78,6 +80,8 @@ def number_problem(written: str) -> str | None:
     Called on the text of a scalar YAML resolves as int or float, before it is converted.
     """
     bare = written.lstrip("+-")
+    if len(bare) <= MAX_DIGITS and bare.replace(".", "", 1).isdigit():
+        return None  # the usual 97.25 or 2025: short plain digits cannot be too long (asked of every number)
     if bare.lower() == ".nan":
         return f"'{written}' có nghĩa là 'không phải số' (NaN) trong YAML: hãy ghi một số."
     if bare.lower() == ".inf":
@@ -94,9 +98,11 @@ def number_problem(written: str) -> str | None:
 
 def bidi_problem(value: str) -> str | None:
     """The message for text holding a character that reorders what readers see, else None."""
-    found = next((ch for ch in value if ch in BIDI_CONTROLS), None)
-    if found is None:
+    # Asked of every string: ASCII has no bidi controls, and a C search finds one in the rest.
+    hit = None if value.isascii() else _BIDI.search(value)
+    if hit is None:
         return None
+    found = hit.group()
     name = unicodedata.name(found, "")
     return (f"Văn bản có ký tự điều khiển hướng chữ vô hình U+{ord(found):04X} ({name}): "
             "nó làm chữ hiển thị khác với nội dung thật; hãy xóa ký tự này.")

@@ -158,44 +158,54 @@ _SLOW = object()
 
 
 def _compose_fast(text: str):
-    """libyaml's composer: tens of times faster, same nodes and marks.
+    """libyaml's composer: tens of times faster, same nodes and marks; returns (node, depth).
 
     Only for the common case: anything unusual (a syntax error, an anchor or
     alias) goes the pure-Python way, which knows how to explain it.
     """
     if _FAST is None or "&" in text or "*" in text:
-        return _SLOW
+        return _SLOW, 0
     loader = _FAST(text)
     try:
         node = loader.get_single_node()
     except yaml.YAMLError:
-        return _SLOW
+        return _SLOW, 0
     finally:
         loader.dispose()
-    _plain_style_as_none(node)
-    return node
+    return node, _plain_style_as_none(node)
 
 
-def _plain_style_as_none(node) -> None:
-    """libyaml marks plain scalars with style '', pure-Python PyYAML with None."""
-    stack = [node] if node is not None else []
+def _plain_style_as_none(node) -> int:
+    """libyaml marks plain scalars with style '', pure-Python PyYAML with None.
+
+    Returns the deepest nesting of groups and lists, counted on the way.
+    """
+    stack = [(node, 1)] if node is not None else []
+    deepest = 0
     while stack:
-        current = stack.pop()
+        current, depth = stack.pop()
         if isinstance(current, yaml.ScalarNode):
             current.style = current.style or None
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+            continue
+        deepest = max(deepest, depth)
+        if isinstance(current, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in current.value)
         else:
             for key, value in current.value:
-                stack.extend((key, value))
+                stack.extend(((key, depth + 1), (value, depth + 1)))
+    return deepest
 
 
 def _compose(doc: Document, text: str):
-    deep = too_deep(text, MAX_DEPTH + 1)  # +1: the top-level group is a level of its own
+    node, depth = _compose_fast(text)
+    # The token count of too_deep is a second pass over the file, a third of the
+    # loading time; the nodes libyaml composed (in C, no Python recursion) bound
+    # it from above, so it runs only when they nest deep or libyaml gave up.
+    # +1: the top-level group is a level of its own.
+    deep = too_deep(text, MAX_DEPTH + 1) if node is _SLOW or depth > MAX_DEPTH + 1 else None
     if deep:
         doc.problems.append(Problem(doc.path, *deep, f"Cấu trúc YAML lồng nhau quá sâu (quá {MAX_DEPTH} cấp).", code="yaml.too-deep"))
         return None
-    node = _compose_fast(text)
     if node is not _SLOW:
         if node is None:
             doc.problems.append(Problem(doc.path, 1, 1, "Tệp rỗng: chưa có nội dung nào.", code="file.empty"))

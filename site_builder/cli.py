@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from importlib import import_module
 
@@ -26,6 +27,10 @@ def build_parser() -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A run loads millions of small objects that live to its end and form no
+    # cycles; with the default thresholds the collector walks them again and
+    # again (a third of `validate` on 3,000 files). Collect ~70 times less often.
+    gc.set_threshold(50_000, 20, 100)
     try:
         args = build_parser().parse_args(argv)
         if not args.command:

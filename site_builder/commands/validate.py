@@ -10,7 +10,7 @@ from site_builder.numbers import fmt_yaml
 from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
 from site_builder.report import FORMATS, as_json
 from site_builder.score.tree import total
-from site_builder.validate.repository_check import check_repository
+from site_builder.validate.repository_check import check_repository, keys_for
 
 
 def add_parser(sub) -> None:
@@ -37,7 +37,9 @@ def run(args) -> int:
     files = collect(root, args.paths)
     repo = Repository(root)
     checked = [repo.submission(f) for f in files if _is_submission(root, f)]
-    found = check_repository(repo)
+    # Files named: only the rankings they can move are checked across files (and so read).
+    keys = keys_for(repo, [layout.rel(root, f) for f in files]) if args.paths else None
+    found = check_repository(repo, keys)
     problems = _unique(repo.problems + found + [p for c in checked for p in c.doc.problems])
     count = len(checked) + len(repo.rubrics.years()) + len(repo.files_read)
     if args.format == "json":

@@ -1,22 +1,43 @@
 """Everything `validate` checks beyond single submissions: registries, cluster records, refinements."""
 from __future__ import annotations
 
+from site_builder import layout
 from site_builder.load.repository import Repository
 from site_builder.problems import WARNING, Problem
-from site_builder.rank.ranking import rank_year
+from site_builder.rank.ranking import rank_cluster
 from site_builder.validate.writeup_check import check_writeups
 
 
-def check_repository(repo: Repository) -> list[Problem]:
-    """Problems of every year's registry and cluster records (loading them records their problems), and of the write-ups."""
+def keys_for(repo: Repository, paths: list[str]) -> set[tuple[int, str, str]]:
+    """The rankings that files (paths relative to the root) can move: what a check of those files must rank.
+
+    A submission or a period record moves its own cluster-period, a cluster's
+    year record both of its periods, a rubric or registry the whole year.
+    """
+    from site_builder.history.state import keys_of  # the diff's own rule; its package is not needed otherwise
+
+    return {key for path in paths for key in keys_of(path, repo)}
+
+
+def check_repository(repo: Repository, keys: set[tuple[int, str, str]] | None = None) -> list[Problem]:
+    """Problems of the registries and cluster records (loading them records their problems), and of the write-ups.
+
+    `keys` limits the work to those rankings (`validate FILE…`: a one-file pull
+    request reads one cluster, not the 3,000 files of every year); None checks everything.
+    """
     found: list[Problem] = []
     for year in repo.years:
         repo.rubrics.get(year)
-        if repo.registry(year) is None:
+        if keys is not None and not any(k[0] == year for k in keys):
             continue
-        for period in ("h1", "year"):
-            for ranking in rank_year(repo, year, period):
-                found += ranking.problems + _changed_after_agreement(ranking)
+        registry = repo.registry(year)
+        if registry is None:
+            continue
+        for period in layout.PERIODS:
+            for cluster in registry.clusters:
+                if keys is None or (year, period, cluster.id) in keys:
+                    ranking = rank_cluster(repo, year, period, cluster)
+                    found += ranking.problems + _changed_after_agreement(ranking)
     return found + check_writeups(repo)
 
 

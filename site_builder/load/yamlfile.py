@@ -231,8 +231,10 @@ def _compose(doc: Document, text: str):
     finally:
         if loader is not None:
             loader.dispose()
-    for mark in anchors:
-        doc.problems.append(Problem(doc.path, mark.line + 1, mark.column + 1, "Không dùng anchor (&) và alias (*) trong tệp nộp: hãy viết đầy đủ từng giá trị.", code="yaml.alias"))
+    # Once per line: a "billion laughs" line holds nine aliases, and nine lines saying the same are noise.
+    for line in sorted({mark.line for mark in anchors}):
+        col = min(mark.column for mark in anchors if mark.line == line)
+        doc.problems.append(Problem(doc.path, line + 1, col + 1, "Không dùng anchor (&) và alias (*) trong tệp nộp: hãy viết đầy đủ từng giá trị.", code="yaml.alias"))
     if node is None:
         doc.problems.append(Problem(doc.path, 1, 1, "Tệp rỗng: chưa có nội dung nào.", code="file.empty"))
     return node

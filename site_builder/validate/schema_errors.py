@@ -26,6 +26,10 @@ class Vocabulary:
     def unknown(self, at: tuple, key: str) -> str:
         return f"khóa '{key}' không có trong mẫu."
 
+    def suggests(self, at: tuple, key: str) -> bool:
+        """Whether a near key is worth offering after `unknown`'s words."""
+        return True
+
 
 class Prefixed(Vocabulary):
     def __init__(self, text: str):
@@ -124,7 +128,7 @@ def _extra_key(doc, at, key, error, words) -> Problem:
     # A key that only looks right ('１.１', '1.1' + zero-width space) is matched as it looks.
     seen = plain_form(str(key))
     near = ([seen] if seen in missing or seen in absent else []) or difflib.get_close_matches(str(key), missing, n=1, cutoff=0.5) or difflib.get_close_matches(str(key), absent, n=1, cutoff=0.5)
-    hint = f" Có phải ý bạn là '{near[0]}'?" if near else ""
+    hint = f" Có phải ý bạn là '{near[0]}'?" if near and words.suggests(at, key) else ""
     message = f"{words.prefix(at)}{words.unknown(at, key)}{hint}{odd_character_note(key)}"
     return Problem(doc.path, line, col, message, code="schema.additionalProperties")
 
@@ -174,6 +178,8 @@ def _type(value, expected) -> str:
     if isinstance(value, str) and DECIMAL_COMMA.match(value) and {"number", "integer"} & set(kinds):
         return f"'{value}' dùng dấu phẩy thập phân: hãy viết {value.strip().replace(',', '.')} (dấu chấm)."
     if isinstance(value, str) and NUMBER_TEXT.match(value) and {"number", "integer"} & set(kinds):
+        return f"cần {wanted}, không phải chữ '{value}': bỏ dấu ngoặc kép."
+    if isinstance(value, str) and value.strip().lower() in ("true", "false") and "boolean" in kinds:
         return f"cần {wanted}, không phải chữ '{value}': bỏ dấu ngoặc kép."
     return f"cần {wanted}, không phải '{show(value)}'."
 

@@ -50,7 +50,17 @@ class SubmissionWords(Vocabulary):
             return f"tiêu chí {key} «{_short(c.title)}» (tối đa {fmt(c.max)})"
         return f"'{key}'"
 
+    def _section(self, at: tuple, key: str) -> bool:
+        found = self.rubric.by_id.get(key)
+        return at == ("criteria",) and found is not None and found.is_section
+
+    def suggests(self, at: tuple, key: str) -> bool:
+        return not self._section(at, key)
+
     def unknown(self, at: tuple, key: str) -> str:
+        if self._section(at, key):
+            # Else the nearest id is offered ('1' → '3.1'), which helps nobody.
+            return f"'{key}' là mã của Mục {key}, không phải một tiêu chí: điểm của mục là tổng các tiêu chí, không ghi riêng."
         if at == ("criteria",):
             return f"mã tiêu chí '{key}' không có trong bộ tiêu chí năm {self.rubric.year}."
         return f"khóa '{key}' không có trong mẫu."

@@ -10,9 +10,15 @@ from site_builder.problems import UsageError
 def add_parser(sub) -> None:
     p = sub.add_parser("build", help="xây dựng trang công khai vào site/ (MkDocs)")
     p.add_argument("--strict", action="store_true", help="dừng khi MkDocs có cảnh báo hoặc dữ liệu còn lỗi")
+    add_no_history(p)
     add_templates(p)
     add_root(p)
     p.set_defaults(run=run)
+
+
+def add_no_history(p) -> None:
+    p.add_argument("--no-history", action="store_true",
+                   help="không đọc lịch sử git (dùng được với bản clone nông); trang ghi rõ lịch sử thay đổi không được hiển thị")
 
 
 def add_templates(p) -> None:
@@ -29,4 +35,4 @@ def run(args) -> int:
     from site_builder.publish.site_build import build_site
 
     check_templates(args.templates)
-    return build_site(args.root, strict=args.strict, templates=args.templates)
+    return build_site(args.root, strict=args.strict, templates=args.templates, history=not args.no_history)

@@ -17,23 +17,24 @@ from site_builder.report import text as report_text
 WATCHED = ["rubric", "clusters", "submissions", "writeups", "docs", "mkdocs.yml"]
 
 
-def _rebuild(root: Path, strict: bool, templates: Path | None) -> None:
+def _rebuild(root: Path, strict: bool, templates: Path | None, history: bool = True) -> None:
     try:
-        build_site(root, strict=strict, templates=templates)
+        build_site(root, strict=strict, templates=templates, history=history)
     except InputError as exc:
         report_text(exc.problems, len({p.path for p in exc.problems}), out=sys.stderr)
     except UsageError as exc:
         print(exc, file=sys.stderr)
 
 
-def serve(root: Path, host: str, port: int, strict: bool = False, templates: Path | None = None) -> int:
+def serve(root: Path, host: str, port: int, strict: bool = False, templates: Path | None = None,
+          history: bool = True) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     root = Path(root).resolve()
-    _rebuild(root, strict, templates)
+    _rebuild(root, strict, templates, history)
     target = site_dir(root)
     target.mkdir(parents=True, exist_ok=True)
-    server = LiveReloadServer(builder=lambda: _rebuild(root, strict, templates), host=host, port=port, root=str(target))
+    server = LiveReloadServer(builder=lambda: _rebuild(root, strict, templates, history), host=host, port=port, root=str(target))
     for name in WATCHED + ([str(templates)] if templates else []):
         if (root / name).exists():
             server.watch(str(root / name))

@@ -8,15 +8,20 @@ from site_builder import layout
 from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
 from site_builder.publish.generate import generate
 from site_builder.publish.gitinfo import head
+from site_builder.publish.history_source import site_history
 from site_builder.publish.mkdocs_run import run_mkdocs, site_dir, swap
 from site_builder.render.site_data import collect
 from site_builder.report import text as report_text
 
 
-def build_site(root: Path, strict: bool = False, templates: Path | None = None, quiet: bool = False) -> int:
+def build_site(root: Path, strict: bool = False, templates: Path | None = None, quiet: bool = False,
+               history: bool = True) -> int:
     root = Path(root)
     commit = head(root)
+    # First, before any work: a shallow clone stops the build here.
+    changes = site_history(root, commit, wanted=history)
     data = collect(root, commit.date, commit)
+    data.changes = changes
     if not data.years:
         raise UsageError(f"Chưa có danh sách cụm của năm nào (clusters/<năm>/registry.yaml) trong {root}: không có gì để công bố.")
     if data.problems:

@@ -10,6 +10,7 @@ from site_builder.load.repository import Repository
 from site_builder.problems import Problem
 from site_builder.rank.nominations import Nominations, nominate
 from site_builder.rank.ranking import ClusterRanking, rank_year
+from site_builder.render.history_view import NOT_READ, SiteHistory
 from site_builder.validate.writeup_check import checked_writeups
 
 
@@ -23,6 +24,8 @@ class SiteData:
     nominations: dict[int, Nominations]
     writeups: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The score changes from git; the build sets them. Whoever generates pages without it gets the notice.
+    changes: SiteHistory = field(default_factory=lambda: SiteHistory.hidden(NOT_READ))
 
     def registry(self, year: int):
         return self.repo.registry(year)

@@ -1,0 +1,45 @@
+"""Whether the site shows the history of the scores, and that history, read once per build.
+
+Three cases: `--no-history` (the site says it is not shown); a folder that is
+not a git repository (the build already dates the site without git, and the
+history is missing for the same reason: said the same way); anything else
+must be a full clone, or the build stops (exit 1) with the command that
+fetches the rest: a shallow clone's history would silently begin at its last
+commit and look like nobody ever changed a score.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from site_builder.history import history_for, require_full_history
+from site_builder.render.forge import forge_from
+from site_builder.render.history_view import BY_OPTION, NOT_A_REPOSITORY, SiteHistory
+
+
+def site_history(root: Path, commit, wanted: bool = True) -> SiteHistory:
+    """`commit` is publish.gitinfo's HEAD: its sha is None when the folder has no git history."""
+    config = _mkdocs_config(root)
+    forge = forge_from(config.get("extra"), config.get("repo_url"))
+    if not wanted:
+        return SiteHistory.hidden(BY_OPTION, forge)
+    if commit.sha is None:
+        print("Cảnh báo: không có lịch sử git nên trang không hiển thị lịch sử thay đổi điểm.", file=sys.stderr)
+        return SiteHistory.hidden(NOT_A_REPOSITORY, forge)
+    require_full_history(root)
+    return SiteHistory(True, data=history_for(root), forge=forge, site_name=str(config.get("site_name") or ""),
+                       site_url=config.get("site_url") or None)
+
+
+def _mkdocs_config(root: Path) -> dict:
+    """mkdocs.yml read as MkDocs reads it (its loader knows !ENV and the python tags), unvalidated:
+    a broken file is reported by the MkDocs run itself, with MkDocs' own words."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(Path(root) / "mkdocs.yml", "rb") as f:
+            config = yaml_load(f)
+    except Exception:  # noqa: BLE001 - any unreadable config means: no forge links, and MkDocs says why
+        return {}
+    return config if isinstance(config, dict) else {}
+

@@ -14,6 +14,7 @@ from site_builder.publish.datafiles import write_open_data
 from site_builder.render.output import Output
 from site_builder.render.pages_blog import write_blog
 from site_builder.render.pages_cluster import write_clusters
+from site_builder.render.pages_history import write_history
 from site_builder.render.pages_home import write_home, write_rankings
 from site_builder.render.pages_nominations import write_nominations
 from site_builder.render.pages_rubric import write_method
@@ -23,7 +24,8 @@ from site_builder.render.template_env import html_environment
 
 STATIC = TEMPLATES / "site" / "static"
 THEME = TEMPLATES / "site" / "theme"
-WRITERS = [write_home, write_rankings, write_clusters, write_units, write_method, write_nominations, write_blog, write_open_data]
+WRITERS = [write_home, write_rankings, write_clusters, write_units, write_method, write_nominations, write_blog, write_open_data,
+           write_history]
 
 
 def build_dirs(root: Path) -> tuple[Path, Path]:

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from site_builder.numbers import D, fmt, fmt_date, fmt_yaml
+from site_builder.render.history_view import first_scored, moved, subject
 from site_builder.score.words import rule_words
 
 # Python-Markdown's backslash escapes: a unit named "[x](javascript:…)" or
@@ -76,6 +77,7 @@ def date(value) -> str:
 FILTERS = {
     "num": number, "plain": plain, "signed": signed, "md": md, "safe_url": safe_url,
     "yaml_text": yaml_text, "date": date, "rule_words": rule_words,
+    "moved": moved, "first_scored": first_scored, "change_subject": subject,
 }
 
 

@@ -20,6 +20,8 @@ NOMINATIONS = "de-nghi/index.md"
 BLOG_INDEX = f"{BLOG}/index.md"
 OPEN_DATA = "du-lieu/index.md"
 ABOUT = "gioi-thieu.md"
+# The Atom feed of recent score changes: a static file at the site's root, not a page.
+FEED = "thay-doi.xml"
 
 
 def period_page(year: int, period: str) -> str:
@@ -28,6 +30,11 @@ def period_page(year: int, period: str) -> str:
 
 def cluster_page(year: int, period: str, cluster: str) -> str:
     return f"xep-hang/{year}-{PERIOD_SLUGS[period]}/{cluster}.md"
+
+
+def change_log(year: int, cluster: str) -> str:
+    """A cluster's change log of one year (both periods): reached from its pages, not from the menu."""
+    return f"thay-doi/{year}/{cluster}.md"
 
 
 def unit_page(unit: str) -> str:

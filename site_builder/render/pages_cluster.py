@@ -6,6 +6,7 @@ from site_builder.rank.export import ranking_data
 from site_builder.rank.meeting import deadline
 from site_builder.render import links
 from site_builder.render.chart import bar_chart
+from site_builder.render.history_view import entry_anchor
 from site_builder.render.markdown_safe import safe_html
 
 
@@ -37,7 +38,18 @@ def write_cluster(out, data, ranking) -> None:
         meeting=record.meeting if record else None,
         minutes=safe_html(record.meeting.minutes) if record and record.meeting else "",
         others=_others(data, ranking),
+        history=data.changes, late=late_changes(data, ranking), anchor_of=entry_anchor,
     )
+
+
+def late_changes(data, ranking) -> dict[str, list[tuple[dict, str | None]]]:
+    """Per unit, its changes made after the cluster agreed the scores, each with the scorecard whose
+    timeline tells it (the local link when the forge is not known), or None when there is no scorecard."""
+    found = {}
+    for row in ranking.rows:
+        card = links.scorecard(row.unit.id, ranking.year, ranking.period) if has_card(row) else None
+        found[row.unit.id] = [(e, card) for e in data.changes.after_agreement(row.unit.id, ranking.year, ranking.period)]
+    return found
 
 
 def _others(data, ranking) -> list[tuple[str, str]]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 from site_builder.layout import PERIOD_NAMES
 from site_builder.rank.meeting import deadline
 from site_builder.render import links
+from site_builder.render.history_view import authors, entry_anchor
+
+RECENT = 5  # changes listed on the home page; the feed has more
 
 
 def _elected(data):
@@ -40,6 +43,7 @@ def write_home(out, data) -> None:
         elected_year=elected_year, elected=elected,
         deadlines=_deadlines(data, year, {p: data.rankings[(year, p)] for p in ("h1", "year")}),
         writeups=data.writeups[:3],
+        history=data.changes, recent=data.changes.recent(RECENT), authors=authors, anchor_of=entry_anchor,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from site_builder.layout import PERIOD_NAMES
 from site_builder.rank.export import row_data
 from site_builder.render import links
+from site_builder.render.history_view import authors, entry_anchor
 from site_builder.render.pages_cluster import has_card
 from site_builder.render.scorecard_rows import section_lines
 
@@ -43,6 +44,8 @@ def write_scorecard(out, data, ranking, row) -> None:
         plain=row_data(row, ranking), unit=unit, sections=sections, writeups=mine,
         compare=comparisons(data, unit.id, year, period, ranking.rubric.sections),
         anchor=links.anchor_in(data.repo.rubric(year), ranking.rubric),
+        history=data.changes, timeline=data.changes.timeline(unit.id, year, period),
+        authors=authors, anchor_of=entry_anchor,
     )
 
 

@@ -5,15 +5,21 @@ from decimal import Decimal
 from pathlib import Path
 
 from site_builder.history import git
+from site_builder.history.cache import StepCache
 from site_builder.history.compare import ClusterChange, UnitChange
-from site_builder.history.landed import Landing
-from site_builder.history.walk import Step, replay
+from site_builder.history.landed import Landing, landings
+from site_builder.history.log import FileChange, read_log
+from site_builder.history.walk import data_files, replay_from
 from site_builder.layout import PERIOD_NAMES
 from site_builder.numbers import fmt_date, fmt_yaml
 
 
-def history_for(root: Path, rev: str = "HEAD") -> dict:
+def history_for(root: Path, rev: str = "HEAD", cache: Path | None = None) -> dict:
     """Every change to a score along the main line up to `rev`, newest first.
+
+    With `cache` (a folder; the build uses build/cache), what each commit did
+    is kept there, and only the commits landed since the last call are
+    replayed (see cache.py); the result is the same as without.
 
     Raises InputError (exit 1) when `root` is not a git repository or is a
     shallow clone (see git.require_full_history): call it only when the build
@@ -56,22 +62,49 @@ def history_for(root: Path, rev: str = "HEAD") -> dict:
     moved by another unit's change in the same commit.
     """
     git.require_full_history(root)
-    steps = replay(root, rev)
     head = git.resolve(root, rev)
+    line = landings(read_log(root, head), head)
+    effects = _effects(root, line, StepCache(cache))
     result = {"head": head, "commits": [], "changes": [], "units": {}, "clusters": {}}
-    for step in reversed(steps):
-        commit = commit_data(step.landing, step)
+    for landing in reversed(line):
+        files = data_files(landing)
+        if not files:
+            continue
+        commit = commit_data(landing, files)
         result["commits"].append(commit)
-        for cluster in step.clusters:
-            entry = cluster_data(commit, cluster)
-            result["clusters"].setdefault(f"{cluster.key[0]}/{cluster.key[2]}", []).append(entry)
+        for plain in effects[landing.commit.id]:
+            entry = _with_commit(commit, plain)
+            result["clusters"].setdefault(f"{entry['year']}/{entry['cluster']}", []).append(entry)
             for unit in entry["units"]:
                 result["units"].setdefault(unit["unit"], []).append(unit)
                 result["changes"].append(unit)
     return result
 
 
-def commit_data(landing: Landing, step: Step) -> dict:
+def _effects(root: Path, line: list[Landing], cache: StepCache) -> dict[str, list[dict] | None]:
+    """Each landed commit's cluster entries (None where it changed no data file): the cache's for the
+    longest beginning of the line it holds, a replay from there for the rest."""
+    known = cache.steps
+    done = 0
+    while done < len(line) and line[done].commit.id in known:
+        done += 1
+    effects = {landing.commit.id: known[landing.commit.id] for landing in line[:done]}
+    start = line[done - 1].commit.id if done else None
+    replayed = {step.landing.commit.id: [cluster_data(c) for c in step.clusters]
+                for step in replay_from(root, line[done:], start)}
+    for landing in line[done:]:
+        effects[landing.commit.id] = replayed.get(landing.commit.id)
+    if effects.keys() != known.keys():
+        cache.save(effects)
+    return effects
+
+
+def _with_commit(commit: dict, plain: dict) -> dict:
+    """A cluster entry and its unit entries, each naming the commit (kept apart in the cache)."""
+    return {"commit": commit, **plain, "units": [{"commit": commit, **unit} for unit in plain["units"]]}
+
+
+def commit_data(landing: Landing, files: list[FileChange]) -> dict:
     c = landing.commit
     return {
         "id": c.id, "short": c.id[:7], "date": fmt_date(c.date.date()), "timestamp": c.date.isoformat(),
@@ -79,13 +112,14 @@ def commit_data(landing: Landing, step: Step) -> dict:
         "committer": c.committer, "pull_request": c.pull_request, "subject": c.subject, "message": c.message,
         "merged": [{"id": m.id, "short": m.id[:7], "author": m.author, "date": fmt_date(m.author_date.date()),
                     "subject": m.subject} for m in landing.merged],
-        "files": [{"status": f.status, "path": f.path, "old_path": f.old_path} for f in step.files],
+        "files": [{"status": f.status, "path": f.path, "old_path": f.old_path} for f in files],
     }
 
 
-def cluster_data(commit: dict, change: ClusterChange) -> dict:
+def cluster_data(change: ClusterChange) -> dict:
+    """A cluster entry without its commit: plain JSON, as the cache keeps it."""
     year, period, cluster = change.key
-    head = {"commit": commit, "year": year, "period": period, "period_name": PERIOD_NAMES.get(period, period),
+    head = {"year": year, "period": period, "period_name": PERIOD_NAMES.get(period, period),
             "cluster": cluster, "cluster_name": change.name}
     return {**head, "agreed_on": _pair(change.agreed_before, change.agreed_after, fmt_date),
             "agreement_recorded": change.agreed_after is not None and change.agreed_after != change.agreed_before,

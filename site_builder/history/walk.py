@@ -17,6 +17,9 @@ from site_builder.history.log import FileChange, read_log
 from site_builder.history.scratch import ScratchRepository, ScratchTree, is_context, is_data
 from site_builder.history.state import ClusterState, Key, cluster_state, keys_of
 
+# Where the data files live (scratch.is_data says which files under them count).
+DATA_FOLDERS = ["rubric", "clusters", "submissions"]
+
 
 @dataclass
 class Step:
@@ -28,9 +31,24 @@ class Step:
 def replay(root: Path, rev: str = "HEAD") -> list[Step]:
     """Every landed commit that changed a data file, oldest first, with its effect on each ranking."""
     head = git.resolve(root, rev)
-    line = landings(read_log(root, head), head)
+    return replay_from(root, landings(read_log(root, head), head))
+
+
+def replay_from(root: Path, line: list[Landing], start: str | None = None) -> list[Step]:
+    """The same for `line`, the landings that follow the commit `start` (None: from the first commit).
+
+    The scratch tree starts as `start`'s tree and no ranking is computed until a
+    commit touches it, exactly as when the replay reaches `start` from the
+    beginning: a replay can resume where an earlier build stopped."""
     with BlobReader(root) as blobs, ScratchTree(blobs) as tree:
+        if start is not None:
+            tree.fill(git.list_tree(root, start, DATA_FOLDERS))
         return _Replay(tree).run(line)
+
+
+def data_files(landing: Landing) -> list[FileChange]:
+    """The data files a landed commit changed (either side of a rename counts)."""
+    return [f for f in landing.commit.changes if any(is_data(p) for p in f.paths)]
 
 
 class _Replay:
@@ -42,7 +60,7 @@ class _Replay:
     def run(self, line: list[Landing]) -> list[Step]:
         steps = []
         for landing in line:
-            files = [f for f in landing.commit.changes if any(is_data(p) for p in f.paths)]
+            files = data_files(landing)
             if files:
                 steps.append(Step(landing, files, self.step(files)))
         return steps

@@ -27,7 +27,8 @@ def site_history(root: Path, commit, wanted: bool = True) -> SiteHistory:
         print("Cảnh báo: không có lịch sử git nên trang không hiển thị lịch sử thay đổi điểm.", file=sys.stderr)
         return SiteHistory.hidden(NOT_A_REPOSITORY, forge)
     require_full_history(root)
-    return SiteHistory(True, data=history_for(root), forge=forge, site_name=str(config.get("site_name") or ""),
+    # build/ is git-ignored: what earlier builds replayed is kept there, so a build replays only new commits.
+    return SiteHistory(True, data=history_for(root, cache=Path(root) / "build" / "cache"), forge=forge, site_name=str(config.get("site_name") or ""),
                        site_url=config.get("site_url") or None)
 
 

@@ -19,10 +19,10 @@ import pytest
 
 from gitrepo import git, run_cli
 from site_history_repo import FORGE, LATE_SUBJECT, make_history_repo
-from site_builder.publish.gitinfo import Commit
+from site_builder.publish.gitinfo import Commit, head
 from site_builder.publish.history_source import site_history
 from site_builder.render.forge import Forge, forge_from
-from site_builder.render.history_view import NOT_A_REPOSITORY, SiteHistory
+from site_builder.render.history_view import NOT_A_REPOSITORY, NOT_AT_TOP, SiteHistory
 from site_builder.render.template_env import html_environment
 
 SCORECARD = "don-vi/ttyt-son-ha/2025-ca-nam.html"
@@ -260,6 +260,19 @@ def test_a_folder_that_is_not_a_repository_has_no_history_and_says_why(tmp_path)
     shutil.copy2(Path(__file__).resolve().parents[1] / "mkdocs.yml", tmp_path / "mkdocs.yml")
     history = site_history(tmp_path, Commit(None, 1768000000))
     assert (history.shown, history.reason) == (False, NOT_A_REPOSITORY)
+
+
+def test_a_data_folder_below_the_top_of_a_repository_has_no_history_and_says_why(tmp_path):
+    # The history names files from the repository's top: from a subfolder it would find none and
+    # look like nobody ever changed a score.
+    data = tmp_path / "du-lieu"
+    data.mkdir()
+    shutil.copy2(Path(__file__).resolve().parents[1] / "mkdocs.yml", data / "mkdocs.yml")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Dữ liệu trong thư mục con")
+    history = site_history(data, head(data))
+    assert (history.shown, history.reason) == (False, NOT_AT_TOP)
 
 
 @pytest.mark.parametrize("extra, repo_url, pull, commit", [

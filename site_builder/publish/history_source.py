@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from site_builder.history import history_for, require_full_history
+from site_builder.history import git, history_for, require_full_history
 from site_builder.render.forge import forge_from
-from site_builder.render.history_view import BY_OPTION, NOT_A_REPOSITORY, SiteHistory
+from site_builder.render.history_view import BY_OPTION, NOT_A_REPOSITORY, NOT_AT_TOP, SiteHistory
 
 
 def site_history(root: Path, commit, wanted: bool = True) -> SiteHistory:
@@ -27,9 +27,20 @@ def site_history(root: Path, commit, wanted: bool = True) -> SiteHistory:
         print("Cảnh báo: không có lịch sử git nên trang không hiển thị lịch sử thay đổi điểm.", file=sys.stderr)
         return SiteHistory.hidden(NOT_A_REPOSITORY, forge)
     require_full_history(root)
+    if _inside(root):
+        # The history names files from the repository's top (submissions/…); from a subfolder it would
+        # find none and look like nobody ever changed a score.
+        print("Cảnh báo: thư mục dữ liệu nằm trong một kho git lớn hơn, không phải thư mục gốc của kho: "
+              "trang không hiển thị lịch sử thay đổi điểm.", file=sys.stderr)
+        return SiteHistory.hidden(NOT_AT_TOP, forge)
     # build/ is git-ignored: what earlier builds replayed is kept there, so a build replays only new commits.
-    return SiteHistory(True, data=history_for(root, cache=Path(root) / "build" / "cache"), forge=forge, site_name=str(config.get("site_name") or ""),
+    data = history_for(root, cache=Path(root) / "build" / "cache")
+    return SiteHistory(True, data=data, forge=forge, site_name=str(config.get("site_name") or ""),
                        site_url=config.get("site_url") or None)
+
+
+def _inside(root: Path) -> bool:
+    return bool(git.run(root, "rev-parse", "--show-prefix").strip())
 
 
 def _mkdocs_config(root: Path) -> dict:

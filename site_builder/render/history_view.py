@@ -16,6 +16,7 @@ from site_builder.render.forge import Forge
 BY_OPTION = "trang được xây dựng với tùy chọn --no-history"
 NOT_A_REPOSITORY = "thư mục dữ liệu không phải kho git (hoặc chưa có commit nào) nên không đọc được lịch sử"
 NOT_READ = "lịch sử git không được đọc khi xây dựng trang này"
+NOT_AT_TOP = "thư mục dữ liệu không phải thư mục gốc của kho git nên không đọc được lịch sử"
 
 _MERGE = re.compile(r"^Merge pull request #\d+ from ")
 

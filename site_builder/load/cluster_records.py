@@ -78,6 +78,14 @@ def _bad_dates(doc: Document) -> None:
                 doc.problem(at, f"'{value}' không phải ngày có thật (dd/mm/yyyy).", code="record.date")
 
 
+def _place(doc: Document, expected: dict) -> None:
+    """The year, period and cluster written inside must be the folder's: a copied record is not read as another's."""
+    said = {"year": "thư mục năm", "period": "tên tệp", "cluster": "thư mục cụm"}
+    for key, value in expected.items():
+        if doc.data.get(key) != value:
+            doc.problem((key,), f"'{key}: {doc.data.get(key)}' không khớp với {said[key]} '{value}' của đường dẫn.", code="record.place")
+
+
 def _get(data, at: tuple):
     for key in at:
         data = data[key]
@@ -92,6 +100,7 @@ def load_cluster_year(root: Path, year: int, cluster: str) -> ClusterYear | None
     record = ClusterYear(year, cluster, doc=doc)
     if not any(p.is_error for p in doc.problems):
         _bad_dates(doc)
+        _place(doc, {"year": year, "cluster": cluster})
     if any(p.is_error for p in doc.problems):
         return record
     covenant = doc.data.get("covenant")
@@ -110,6 +119,7 @@ def load_period_record(root: Path, year: int, period: str, cluster: str) -> Peri
     record = PeriodRecord(year, period, cluster, doc=doc)
     if not any(p.is_error for p in doc.problems):
         _bad_dates(doc)
+        _place(doc, {"year": year, "period": period, "cluster": cluster})
     if not any(p.is_error for p in doc.problems):
         _fill(record, doc.data)
     return record

@@ -58,6 +58,7 @@ class Registry:
     settings: dict = field(default_factory=dict)
     example: bool = False
     path: str = ""
+    doc: Document | None = field(default=None, repr=False, compare=False)
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         return next((c for c in self.clusters if c.id == cluster_id), None)
@@ -78,7 +79,8 @@ def load_registry(root: Path, year: int) -> tuple[Registry | None, Document | No
     if any(p.is_error for p in doc.problems):
         return None, doc
     registry = _build(doc)
-    doc.problems.extend(_consistency(doc, registry))
+    registry.doc = doc
+    doc.problems.extend(_consistency(doc, registry, year))
     return registry, doc
 
 
@@ -94,8 +96,11 @@ def _build(doc: Document) -> Registry:
                     clusters, dict(data.get("settings", {})), bool(data.get("example")), doc.path)
 
 
-def _consistency(doc: Document, registry: Registry) -> list[Problem]:
+def _consistency(doc: Document, registry: Registry, year: int) -> list[Problem]:
     found, seen_units, seen_clusters = [], {}, set()
+    if registry.year != year:
+        # A list copied to the next year's folder and not edited would decide that year's membership.
+        found.append(_problem(doc, ("year",), f"'year: {registry.year}' không khớp với thư mục năm '{year}' của đường dẫn."))
     for i, cluster in enumerate(registry.clusters):
         at = ("clusters", i)
         if cluster.id in seen_clusters:

@@ -64,7 +64,14 @@ def looks_legacy(value: str) -> bool:
         return False
     # Two markers, not one: a lone "®" or "¼" can be meant.
     first = _MARKER.search(value)
-    return first is not None and _MARKER.search(value, first.end()) is not None
+    if first is not None and _MARKER.search(value, first.end()) is not None:
+        return True
+    return (first is not None) + len(_GLUED.findall(value)) >= 2
+
+
+# « and × are harmless alone, but TCVN3 puts them inside words ("M« h×nh" is
+# "Mô hình"): glued to the letter before them, they are markers too.
+_GLUED = re.compile(r"(?<=[^\W\d_])[«×]")
 
 
 def nfc(value: str) -> str:

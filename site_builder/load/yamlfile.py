@@ -234,7 +234,7 @@ def _compose(doc: Document, text: str):
     # Once per line: a "billion laughs" line holds nine aliases, and nine lines saying the same are noise.
     for line in sorted({mark.line for mark in anchors}):
         col = min(mark.column for mark in anchors if mark.line == line)
-        doc.problems.append(Problem(doc.path, line + 1, col + 1, "Không dùng anchor (&) và alias (*) trong tệp nộp: hãy viết đầy đủ từng giá trị.", code="yaml.alias"))
+        doc.problems.append(Problem(doc.path, line + 1, col + 1, "Không dùng anchor (&) và alias (*) trong tệp dữ liệu: hãy viết đầy đủ từng giá trị.", code="yaml.alias"))
     if node is None:
         doc.problems.append(Problem(doc.path, 1, 1, "Tệp rỗng: chưa có nội dung nào.", code="file.empty"))
     return node

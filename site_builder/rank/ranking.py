@@ -98,7 +98,8 @@ def _same(a: Row, b: Row) -> bool:
 
 def rank_year(repo: Repository, year: int, period: str, as_of=None) -> list[ClusterRanking]:
     registry = repo.registry(year)
-    if registry is None:
+    # A year's cluster list can be published before its rubric: nothing to score or rank yet.
+    if registry is None or repo.rubric(year) is None:
         return []
     return [rank_cluster(repo, year, period, c, as_of) for c in registry.clusters]
 

@@ -33,12 +33,25 @@ def check_repository(repo: Repository, keys: set[tuple[int, str, str]] | None = 
         registry = repo.registry(year)
         if registry is None:
             continue
+        if repo.rubric(year) is None:
+            found += _unscored_year(repo, year, registry)
+            continue
         for period in layout.PERIODS:
             for cluster in registry.clusters:
                 if keys is None or (year, period, cluster.id) in keys:
                     ranking = rank_cluster(repo, year, period, cluster)
                     found += ranking.problems + _changed_after_agreement(ranking)
     return found + check_writeups(repo)
+
+
+def _unscored_year(repo: Repository, year: int, registry) -> list[Problem]:
+    """A year's cluster list can come before its rubric: nothing can be scored yet, but the records are still read."""
+    for cluster in registry.clusters:
+        repo.cluster_year(year, cluster.id)
+        for period in layout.PERIODS:
+            repo.period_record(year, period, cluster.id)
+    line, col = registry.doc.where(("year",)) if registry.doc else (1, 1)
+    return [Problem(registry.path, line, col, f"Chưa có bộ tiêu chí năm {year} (rubric/{year}.yaml): chưa tính điểm, chưa xếp hạng được các cụm năm {year}.", WARNING, code="rank.no-rubric")]
 
 
 def _changed_after_agreement(ranking) -> list[Problem]:

@@ -134,9 +134,20 @@ def _check_membership(checked: CheckedSubmission, repo: Repository) -> None:
         return
     actual = registry.cluster_of(place.unit)
     if actual is None:
-        checked.doc.problem(("unit",), f"Đơn vị '{place.unit}' không có trong danh sách cụm năm {place.year}.", code="place.not-member")
+        checked.doc.problem(("unit",), f"Đơn vị '{place.unit}' không có trong danh sách cụm năm {place.year}{_other_years(repo, place)}.", code="place.not-member")
     elif actual.id != place.cluster:
         checked.doc.problem(("cluster",), f"Năm {place.year}, đơn vị '{place.unit}' thuộc cụm '{actual.id}', không phải cụm '{place.cluster}': hãy chuyển tệp sang submissions/{place.year}/{place.period}/{actual.id}/.", code="place.wrong-cluster")
+
+
+def _other_years(repo: Repository, place: layout.SubmissionPlace) -> str:
+    """' (năm 2024 thuộc cụm …)': a unit that left, or has not joined yet, is told where it was."""
+    seen = []
+    for year in layout.registry_years(repo.root):
+        registry = repo.registry(year) if year != place.year else None
+        cluster = registry.cluster_of(place.unit) if registry else None
+        if cluster:
+            seen.append(f"năm {year} thuộc cụm '{cluster.id}'")
+    return f" ({'; '.join(seen)})" if seen else ""
 
 
 def _recompute(checked: CheckedSubmission) -> None:

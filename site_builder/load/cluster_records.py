@@ -122,7 +122,19 @@ def load_period_record(root: Path, year: int, period: str, cluster: str) -> Peri
         _place(doc, {"year": year, "period": period, "cluster": cluster})
     if not any(p.is_error for p in doc.problems):
         _fill(record, doc.data)
+        doc.problems.extend(_minutes_links(root, doc))
     return record
+
+
+def _minutes_links(root: Path, doc: Document) -> list:
+    """The minutes are published as Markdown: what the sanitiser would drop is said, as for write-ups."""
+    from site_builder.validate.markdown_links import link_problems
+
+    minutes = (doc.data.get("meeting") or {}).get("minutes") or ""
+    line, _ = doc.where(("meeting", "minutes"))
+    # A block (| or >) starts on the line after its key; a one-line value on the key's line.
+    first = line + 1 if "\n" in minutes.rstrip("\n") or minutes.endswith("\n") else line
+    return link_problems(doc.path, minutes, first, root, "Biên bản hội nghị: ")
 
 
 def _fill(record: PeriodRecord, data: dict) -> None:

@@ -8,6 +8,7 @@ from site_builder.load.writeups import Writeup, WriteupFile, build_writeup, pars
 from site_builder.problems import WARNING, Problem
 from site_builder.validate.documents import package_validator
 from site_builder.validate.schema_errors import Prefixed, schema_problems
+from site_builder.validate.markdown_links import link_problems
 
 PREFIX = "Bài viết: "
 PLACE = "tệp phải nằm ở writeups/<năm>/<mã đơn vị>--<tên-ngắn>.md (chữ thường, không dấu, nối bằng '-')."
@@ -41,7 +42,7 @@ def check_read(repo, read: WriteupFile) -> list[Problem]:
     found = quoted + [p for p in schema_problems(doc, package_validator("writeup.schema.json"), Prefixed(PREFIX))
                       if (p.line, p.col) not in {(q.line, q.col) for q in quoted}]
     if not found and not path:
-        found = _place(read) + _date(read) + _membership(repo, read) + _body(read)
+        found = _place(read) + _date(read) + _membership(repo, read) + _body(read) + _links(repo, read)
     return path + list(doc.problems) + found
 
 
@@ -97,6 +98,10 @@ def _membership(repo, read: WriteupFile) -> list[Problem]:
         return [_at(read, ("year",), f"chưa có bộ tiêu chí năm {year}.", code="writeup.no-rubric")]
     return [_at(read, ("criteria", i), f"mã tiêu chí '{cid}' không có trong bộ tiêu chí năm {year} của cụm.", code="writeup.criterion")
             for i, cid in enumerate(data["criteria"]) if cid not in rubric.by_id]
+
+
+def _links(repo, read: WriteupFile) -> list[Problem]:
+    return link_problems(read.path, read.body, read.body_line, repo.root, PREFIX)
 
 
 def _body(read: WriteupFile) -> list[Problem]:

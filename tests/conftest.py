@@ -331,7 +331,9 @@ def pytest_terminal_summary(terminalreporter):
     category, failed = {}, set()
     for reports in terminalreporter.stats.values():
         for report in reports:
-            found = dict(getattr(report, "user_properties", ()))
+            if not hasattr(report, "when"):
+                continue  # "deselected" holds test items, not reports
+            found = dict(report.user_properties)
             if "corpus" in found:
                 category[report.nodeid] = found["corpus"]
                 if report.failed:

@@ -60,9 +60,16 @@ def run(args) -> int:
         print(text, end="")
         return EXIT_OK
     target = args.output or layout.submission_path(args.root, args.year, args.period, args.cluster, args.unit)
-    if target.exists():
-        raise UsageError(f"{target} đã có; không ghi đè. Xóa hoặc đổi tên tệp cũ nếu thật sự muốn tạo lại.")
+    refused = UsageError(f"{target} đã có; không ghi đè. Xóa hoặc đổi tên tệp cũ nếu thật sự muốn tạo lại.")
+    if target.exists() or target.is_symlink():
+        raise refused
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    # "x" creates or fails, in one step: nothing written through a symbolic link
+    # (exists() is False for a dangling one) nor over a file made in the meantime.
+    try:
+        with open(target, "x", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        raise refused from None
     print(f"Đã tạo {target}. Điền số liệu rồi chạy: python -m site_builder validate {target}")
     return EXIT_OK

@@ -47,7 +47,9 @@ def validate(root: Path, text: bytes) -> tuple[int, str]:
 
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.text(max_size=20),
-                    st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-1000, max_value=1000).map(str))
+                    st.decimals(allow_nan=False, allow_infinity=False, places=3, min_value=-1000, max_value=1000).map(str),
+                    # What the bounded search above never made, and crashed validate: .nan, .inf, 30 digits.
+                    st.floats(), st.integers(-10**40, 10**40))
 VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12)
 
 
@@ -111,3 +113,21 @@ def test_usage_errors_exit_2(repo):
         assert main(["validate", str(repo / "nowhere.yaml"), "--root", str(repo)]) == 2
         assert main(["validate", "--format", "xml"]) == 2
         assert main([]) == 2
+
+
+# Tokens that mean something to YAML or to the checks behind it, dropped anywhere in a real file.
+TOKENS = ["&a ", "*a", "!!python/object/apply:os.system ", "!include ", "<<: ", "? ", "\t", "\n---\n", "%YAML 1.1\n",
+          "[", "{", "]", "}", ": ", "'", '"', "\\", ".nan", ".inf", "9" * 40, "\u202e", "\u200b", "\x00", "\ufeff",
+          "BÖnh viÖn ", "javascript:alert(1)", "../../../etc/passwd", "- ", "#", "yes", "010", "1:30", "2025-01-15"]
+
+
+@CLI_CASES
+@given(st.sampled_from(EXAMPLES), st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(TOKENS)), min_size=1, max_size=5))
+def test_validate_survives_yaml_tokens_dropped_into_real_submissions(repo, path, inserts):
+    text = path.read_text(encoding="utf-8")
+    for position, token in inserts:
+        i = position % (len(text) or 1)
+        text = text[:i] + token + text[i:]
+    code, output = validate(repo, text.encode("utf-8"))
+    assert code in (0, 1), output
+    assert "Traceback" not in output

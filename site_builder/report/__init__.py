@@ -15,10 +15,19 @@ def summary(problems: list[Problem], files: int) -> str:
     return f"Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo."
 
 
+# Everything str.splitlines() breaks a line at, written as an escape: a key or a
+# file name holding a newline must not print a second, forged "file:line: lỗi:" line.
+_LINE_BREAKS = str.maketrans({ch: ascii(ch)[1:-1] for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
+def one_line(text: str) -> str:
+    return text.translate(_LINE_BREAKS)
+
+
 def text(problems: list[Problem], files: int, out=None) -> None:
     out = out or sys.stdout
     for p in sorted(problems):
-        print(f"{p.path}:{p.line}:{p.col}: {SEVERITY_WORD[p.severity]}: {p.message}", file=out)
+        print(f"{one_line(p.path)}:{p.line}:{p.col}: {SEVERITY_WORD[p.severity]}: {one_line(p.message)}", file=out)
     print(summary(problems, files), file=out)
 
 

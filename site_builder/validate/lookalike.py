@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
+_CONTROLS = {"\n": "xuống dòng", "\r": "về đầu dòng", "\t": "Tab"}  # Unicode gives control characters no name
 
 
 def _odd(ch: str) -> bool:
@@ -26,7 +27,7 @@ def odd_character_note(value) -> str:
         return ""
     for position, ch in enumerate(value, 1):
         if _odd(ch):
-            name = unicodedata.name(ch, "không tên")
+            name = unicodedata.name(ch, "") or _CONTROLS.get(ch, "ký tự điều khiển")
             if ch.isprintable() and unicodedata.category(ch) not in ("Cf", "Mn", "Zs"):
                 return (f" Có ký tự '{ch}' (U+{ord(ch):04X} {name}) ở vị trí {position}: trông giống chữ"
                         " thường nhưng là ký tự khác; hãy xóa và gõ lại bằng bàn phím không dấu.")

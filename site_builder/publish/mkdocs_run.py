@@ -50,6 +50,8 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from site_builder.publish.passthrough import install as install_passthrough
+
     config_file = Path(root) / "mkdocs.yml"
     if not config_file.exists():
         raise InputError([Problem("mkdocs.yml", 1, 1, "Thiếu tệp mkdocs.yml ở thư mục gốc của kho.", code="site.config")])
@@ -60,6 +62,7 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit) -> None:
         with pinned_environment(commit):
             config = load_config(config_file=str(config_file), site_dir=str(target), strict=strict,
                                  copyright=f"Xây dựng từ commit {commit.short}" + (" (có thay đổi chưa commit)" if commit.dirty else ""))
+            install_passthrough(config)
             build(config)
     except (MkDocsException, OSError) as exc:
         raise InputError([Problem("mkdocs.yml", 1, 1, f"MkDocs không xây dựng được trang: {exc}", code="site.mkdocs")]) from None

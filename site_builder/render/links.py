@@ -8,6 +8,7 @@ when the site is opened from a shared folder or a USB stick.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 PERIOD_SLUGS = {"h1": "6-thang", "year": "ca-nam"}
 BLOG = "dien-hinh"
@@ -87,6 +88,12 @@ def url_of(source: str) -> str:
 
 def href(here: str, target: str, anchor: str | None = None) -> str:
     """A link from the page `here` (a source path) to `target` (a source path or a URL)."""
-    start = posixpath.dirname(url_of(here)) or "."
-    relative = posixpath.relpath(url_of(target), start)
+    relative = _relative(posixpath.dirname(url_of(here)) or ".", url_of(target))
     return relative + (f"#{anchor}" if anchor else "")
+
+
+# posixpath.relpath normalises both paths on every call: a tenth of page generation. The
+# pages of one folder link to the same few targets (a scorecard to its rubric 39 times).
+@lru_cache(maxsize=65536)
+def _relative(start: str, target: str) -> str:
+    return posixpath.relpath(target, start)

@@ -15,6 +15,7 @@ class Output:
         self.env = env
         self.common = common
         self.written: list[str] = []
+        self._seen: set[str] = set()  # `in` on the list was quadratic in the number of pages
 
     def page(self, source: str, template: str, published: str | None = None, **context) -> None:
         """A page at `source`; its template links with href(target, anchor) relative to where
@@ -31,8 +32,9 @@ class Output:
 
     def bytes(self, source: str, data: bytes) -> None:
         target = self.docs / source
-        if source in self.written:
+        if source in self._seen:
             raise ValueError(f"{source} được sinh hai lần")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         self.written.append(source)
+        self._seen.add(source)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from site_builder import layout
@@ -37,13 +38,15 @@ class SiteData:
                    or any(layout.submission_path(root, year, period, c.id, u).exists() for u in c.member_ids)
                    for c in self.registry(year).clusters)
 
-    @property
+    # The data does not change during a build; every unit page asks for these (and has_data stats
+    # every submission path): computed once, or the build grows with the square of the units.
+    @cached_property
     def current(self) -> tuple[int, str]:
         """The latest period with data: what the home page speaks of."""
         filled = [(y, p) for y in self.years for p in layout.PERIODS if self.has_data(y, p)]
         return filled[-1] if filled else (self.years[-1], layout.PERIODS[0])
 
-    @property
+    @cached_property
     def periods(self) -> list[tuple[int, str]]:
         current = self.current
         return [(y, p) for y in self.years for p in layout.PERIODS if self.has_data(y, p) or (y, p) == current]
@@ -53,11 +56,17 @@ class SiteData:
 
     def row_of(self, year: int, period: str, unit: str):
         """The unit's ranking and row in a period, or (None, None)."""
-        for ranking in self.rankings.get((year, period), []):
-            for row in ranking.rows:
-                if row.unit.id == unit:
-                    return ranking, row
-        return None, None
+        return self._rows.get((year, period, unit), (None, None))
+
+    @cached_property
+    def _rows(self) -> dict[tuple[int, str, str], tuple]:
+        # Asked three times per scorecard: a scan of every ranking each time was quadratic.
+        found = {}
+        for (year, period), rankings in self.rankings.items():
+            for ranking in rankings:
+                for row in ranking.rows:
+                    found.setdefault((year, period, row.unit.id), (ranking, row))
+        return found
 
     def history(self, unit: str) -> list[tuple[int, str, ClusterRanking, object]]:
         found = []

@@ -1,8 +1,7 @@
 """The open-data files of each year (CSV, JSON, XLSX) and the page that lists them.
 
-Each file is written byte-for-byte the same for the same commit: XLSX is a
-zip whose entries openpyxl stamps with the current time, so the archive is
-rewritten with the commit's time.
+Each file is written byte-for-byte the same for the same commit: the XLSX
+zip's entries and properties carry the commit's time (publish/xlsx.py).
 """
 from __future__ import annotations
 
@@ -11,16 +10,12 @@ import datetime as dt
 import io
 import json
 import re
-import zipfile
 from decimal import Decimal
-
-from openpyxl import Workbook
 
 from site_builder.publish.opendata import (NOMINATION_COLUMNS, SCORE_COLUMNS, nomination_rows, ranking_columns,
                                            ranking_rows, score_rows, year_json)
+from site_builder.publish.xlsx import workbook
 from site_builder.render import links
-
-_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
 
 def csv_bytes(columns: list[str], rows: list[dict]) -> bytes:
@@ -40,32 +35,12 @@ def _cell(value):
 
 
 def xlsx_bytes(sheets: list[tuple[str, list[str], list[dict]]], commit) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    for title, columns, rows in sheets:
-        sheet = book.create_sheet(title)
-        sheet.append(columns)
-        for row in rows:
-            sheet.append([_cell(row.get(c, "")) for c in columns])
-    book.properties.creator = "site_builder"
-    raw = io.BytesIO()
-    book.save(raw)
-    return _pinned(raw.getvalue(), commit)
-
-
-def _pinned(data: bytes, commit) -> bytes:
     # Zip entries carry local wall-clock time: the commit's, in Vietnam, whatever the machine's zone.
     stamp = commit.moment
     when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    iso = dt.datetime.fromtimestamp(commit.epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _STAMP.sub(rb"\g<1>" + iso + rb"\g<3>", content)
-            target.writestr(zipfile.ZipInfo(info.filename, when), content, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+    iso = dt.datetime.fromtimestamp(commit.epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    rows = [(title, [columns] + [[_cell(row.get(c, "")) for c in columns] for row in found]) for title, columns, found in sheets]
+    return workbook(rows, "site_builder", when, iso)
 
 
 def write_open_data(out, data) -> None:

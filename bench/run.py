@@ -1,0 +1,132 @@
+"""Benchmark of issue 8 (not a test): a stress-sized repository, every figure beside its target, in one run.
+
+    python bench/run.py                  # 20 clusters: 3,000 scorecards, ~6,000 commits
+    python bench/run.py --scale 4 --quick   # a smaller trial, per-file history on 300 files only
+
+It generates the repositories with `python -m site_builder demo`, then times
+validate, load and rank, the history read (one pass beside one `git log` per
+file), the build's steps, the whole build at 1,000 and 3,000 scorecards, the
+output sizes, a one-file pull-request check, and the MkDocs floor (a plain
+build of as many empty pages). The Markdown table it prints is what
+bench/RESULTS.md records.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from history_floor import floor, history
+from measure import MAIN, Figure, kb, load_average, mb, site_builder, table
+from stages import build_steps, load_and_rank, output, pull_request_check, whole_build
+
+TARGETS = {"build": 25.0, "ratio": 3.3, "card": 150 * 1024, "search": 8 * 1024 * 1024,
+           "generation": 0.10, "history": 100.0, "pr": 2.0}
+
+
+def make(base: Path, name: str, scale: int, seed: int, units: int = 15):
+    root = base / name
+    _, timing = site_builder("demo", "--scale", scale, "--units", units, "--seed", seed, "--out", root, root=MAIN)
+    return root, timing
+
+
+def machine() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024 ** 3
+    cores, versions = os.cpu_count(), {name: metadata.version(name) for name in ("mkdocs", "mkdocs-material")}
+    return (f"{cores} lõi, {memory:.1f} GB RAM, {platform.platform()}, Python {platform.python_version()}, "
+            f"MkDocs {versions['mkdocs']}, Material {versions['mkdocs-material']}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, default=20, help="số cụm của kho lớn (20: 3.000 phiếu chấm)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="lịch sử từng tệp chỉ đo trên 300 tệp đầu (để thử nhanh)")
+    args = parser.parse_args(argv)
+    print(f"Máy: {machine()}\nTải trung bình lúc bắt đầu (1/5/15 phút): {load_average()}\n")
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        figures = measure(Path(scratch), args)
+    print(table(figures))
+    print(f"\nTải trung bình lúc kết thúc: {load_average()}")
+    return 0
+
+
+def measure(base: Path, args) -> list[Figure]:
+    big, made = make(base, "stress", args.scale, args.seed)
+    small, _ = make(base, "small", args.scale, args.seed, units=5)
+    figures = progress([Figure("sinh kho (demo)", f"{made}")])
+    figures += progress(data_figures(big)) + progress(history_figures(big, args.quick))
+    build_figures, build, out = site_figures(big)
+    figures += progress(build_figures) + progress(pr_figures(big)) + progress(scaling_figures(small, build, out))
+    bottom = floor(out["sources"])
+    return figures + progress([Figure(f"sàn: MkDocs + Material, {out['sources']} trang rỗng", str(bottom)),
+                               Figure("build toàn bộ / sàn", f"{build.wall / bottom.wall:.2f}× (CPU {build.cpu / bottom.cpu:.2f}×)")])
+
+
+def progress(figures: list[Figure]) -> list[Figure]:
+    """Each figure on stderr as soon as it is measured: a full run takes a quarter of an hour."""
+    for figure in figures:
+        print(figure.line(), file=sys.stderr, flush=True)
+    return figures
+
+
+def data_figures(root: Path) -> list[Figure]:
+    validated, t = site_builder("validate", root=root)
+    loading, ranking, files = load_and_rank(root)
+    return [Figure("validate toàn bộ", f"{t}; {validated.stdout.strip().splitlines()[-1]}"),
+            Figure(f"đọc và kiểm tra {files} tệp nộp và các hồ sơ cụm", str(loading)),
+            Figure("tính điểm và xếp hạng", str(ranking))]
+
+
+def history_figures(root: Path, quick: bool) -> list[Figure]:
+    h = history(root, 300 if quick else None)
+    ratio = h["per_file"].wall / h["one"].wall
+    return [Figure(f"lịch sử: một git log ({h['commits']} commit, {h['versions']} phiên bản tệp)", str(h["one"])),
+            Figure(f"lịch sử: mỗi tệp một git log ({h['files']} tệp)", str(h["per_file"])),
+            Figure("lịch sử: tỉ lệ mỗi tệp / một lần", f"{ratio:.0f}×", "≥ 100×", ratio >= TARGETS["history"])]
+
+
+def site_figures(root: Path):
+    build = whole_build(root)
+    out = output(root)
+    steps = build_steps(root)
+    warm = whole_build(root, cold=False)
+    share = steps["generate"].wall / build.wall
+    return [Figure(f"build toàn bộ (bản checkout mới), {out['cards']} phiếu chấm, {out['pages']} trang HTML", str(build),
+                   "≤ 25 s", build.wall <= TARGETS["build"]),
+            Figure("build lại (giữ build/: bộ nhớ đệm lịch sử)", str(warm), "≤ 25 s", warm.wall <= TARGETS["build"]),
+            Figure("  bước: lịch sử điểm (đọc và dựng lại từ git)", str(steps["history"])),
+            Figure("  bước: dữ liệu (đọc, kiểm tra, xếp hạng)", str(steps["data"])),
+            Figure("  bước: sinh trang Markdown và dữ liệu mở", str(steps["generate"])),
+            Figure("  bước: MkDocs render", str(steps["mkdocs"])),
+            Figure("sinh trang / build toàn bộ", f"{share:.1%}", "≤ 10%", share <= TARGETS["generation"]),
+            Figure("dung lượng: toàn bộ site / HTML trung bình mỗi trang", f"{mb(out['total'])} / {kb(out['html'] / max(1, out['pages']))}"),
+            Figure("dung lượng mỗi phiếu chấm (trung bình / lớn nhất)", f"{kb(out['card_mean'])} / {kb(out['card_max'])}",
+                   "≤ 150 KB", out["card_max"] <= TARGETS["card"]),
+            Figure("chỉ mục tìm kiếm", mb(out["search"]), "≤ 8 MB", out["search"] <= TARGETS["search"])], build, out
+
+
+def pr_figures(root: Path) -> list[Figure]:
+    checking, reporting, changed = pull_request_check(root)
+    total = checking.wall + reporting.wall
+    return [Figure(f"kiểm tra PR một tệp: validate {changed}", str(checking)),
+            Figure("kiểm tra PR một tệp: diff BASE HEAD", str(reporting)),
+            Figure("kiểm tra PR một tệp: tổng", f"{total:.2f} s", "≤ 2 s", total <= TARGETS["pr"])]
+
+
+def scaling_figures(small: Path, build, out) -> list[Figure]:
+    """The same 20 clusters and 5 years with 5 units each instead of 15: a third of the scorecards."""
+    small_build = whole_build(small)
+    small_out = output(small)
+    ratio = build.wall / small_build.wall
+    return [Figure(f"build toàn bộ, {small_out['cards']} phiếu chấm ({small_out['pages']} trang HTML)", str(small_build)),
+            Figure(f"tỉ lệ build {out['cards']} / {small_out['cards']} phiếu chấm", f"{ratio:.2f} (CPU {build.cpu / small_build.cpu:.2f})",
+                   "≤ 3,3", ratio <= TARGETS["ratio"])]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

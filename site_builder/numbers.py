@@ -24,13 +24,14 @@ def fmt(value) -> str:
     """Vietnamese notation, as people read it: 1.000 and 0,5 (Babel's CLDR data for 'vi')."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return str(value)
-    return _vi_number(D(value))
+    number = D(value)
+    return _vi_number(number, number.is_signed())  # the sign too: -0 == 0, but prints "-0"
 
 
 # Babel takes ~15 µs a number and a site prints millions of them, nearly all
 # the same few hundred scores: remember them (equal Decimals print the same).
 @lru_cache(maxsize=16384)
-def _vi_number(number: Decimal) -> str:
+def _vi_number(number: Decimal, _signed: bool) -> str:
     return format_decimal(number, locale="vi")
 
 
@@ -39,6 +40,11 @@ def fmt_yaml(value) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return str(value)
     number = D(value)
+    return _plain_number(number, number.is_signed())
+
+
+@lru_cache(maxsize=16384)  # like _vi_number: the same few hundred scores, written millions of times
+def _plain_number(number: Decimal, _signed: bool) -> str:
     if number == number.to_integral_value():
         return str(number.quantize(Decimal(1)))
     return format(number.normalize(), "f")

@@ -13,6 +13,7 @@ bench/RESULTS.md records.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import platform
 import sys
@@ -47,6 +48,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="lịch sử từng tệp chỉ đo trên 300 tệp đầu (để thử nhanh)")
     args = parser.parse_args(argv)
+    gc.set_threshold(50_000, 20, 100)  # as cli.main: the in-process steps then cost what the commands cost
     print(f"Máy: {machine()}\nTải trung bình lúc bắt đầu (1/5/15 phút): {load_average()}\n")
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         figures = measure(Path(scratch), args)

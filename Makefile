@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
 
-.PHONY: install site test validate lint schema clean lint-ci
+.PHONY: install site test validate lint schema clean lint-ci bench
 
 $(VENV)/installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: install
 	$(PY) -m site_builder schema --check
 	$(PY) -m site_builder codeowners --check
 	$(PY) -m pytest
+
+# Not a test: the scale benchmark (bench/run.py, results in bench/RESULTS.md), a quarter of an hour.
+bench: install
+	$(PY) bench/run.py
 
 validate: install
 	$(PY) -m site_builder validate

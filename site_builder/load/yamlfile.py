@@ -16,6 +16,7 @@ import yaml
 
 from site_builder.load import text as textmod
 from site_builder.load.files import read_data_file
+from site_builder.load.parse_cache import CACHE
 from site_builder.load.yaml_guards import bidi_problem, foreign_tag, number_problem, too_deep
 from site_builder.load.yaml_messages import syntax_message
 from site_builder.problems import Problem, WARNING
@@ -85,6 +86,15 @@ def load_file(path: str | Path, display: str | None = None) -> Document:
 
 
 def load_bytes(raw: bytes, path: str) -> Document:
+    known = CACHE.get(raw, path)
+    if known is not None:
+        return known
+    doc = _parse(raw, path)
+    CACHE.put(raw, doc)
+    return doc
+
+
+def _parse(raw: bytes, path: str) -> Document:
     doc = Document(path)
     text, problems = textmod.decode(path, raw)
     doc.problems.extend(problems)

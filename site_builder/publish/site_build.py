@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from site_builder import layout
+from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
 from site_builder.publish.generate import generate
 from site_builder.publish.gitinfo import head
@@ -18,10 +19,15 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
                history: bool = True) -> int:
     root = Path(root)
     commit = head(root)
+    # The history replay ends on the files as they are now, and the data step reads them again; a
+    # rebuild reads mostly files it read last time: each version is parsed once (load/parse_cache.py).
+    PARSED.enable(root / "build" / "cache")
     # First, before any work: a shallow clone stops the build here.
     changes = site_history(root, commit, wanted=history)
+    PARSED.keep_from_here()
     data = collect(root, commit.date, commit)
     data.changes = changes
+    PARSED.save()
     if not data.years:
         raise UsageError(f"Chưa có danh sách cụm của năm nào (clusters/<năm>/registry.yaml) trong {root}: không có gì để công bố.")
     if data.problems:

@@ -1,0 +1,111 @@
+"""Parsed YAML remembered by the bytes it came from, so that a build parses each file version once.
+
+Parsing is most of the cost of reading a file (the line-keeping loader builds
+every value in Python). A build parses the current version of every file
+twice without this (the history replay ends on it, then the data step reads
+it), and a rebuild parses files that did not change since the last build.
+
+Off unless a command switches it on (`build`, `serve`): one-off commands such
+as `validate` gain nothing and would only hold memory. On disk
+(build/cache/parsed.pickle, git-ignored) it holds the versions the last build
+used and is the build's own output, in the same trust as the code that wrote
+it; anything unreadable, or written by another loader version, means starting
+over, never an error.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+import yaml
+
+FILE = "parsed.pickle"
+_PLACEHOLDER = "\0"  # the display path is not part of the content: set again on the way out
+
+
+def loader_version() -> str:
+    """The loader's own code and PyYAML's version: a change to either may read the same bytes differently."""
+    digest = hashlib.sha256(yaml.__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class ParseCache:
+    def __init__(self):
+        self.on = False
+        self.memo: dict[bytes, bytes] = {}
+        self.used: set[bytes] = set()
+        self.folder: Path | None = None
+
+    def enable(self, folder: Path | None = None) -> None:
+        """Remember parses in memory, and across runs in `folder` when given."""
+        self.on, self.folder, self.used = True, Path(folder) if folder else None, set()
+        if self.folder is not None and not self.memo:
+            self.memo = _read(self.folder / FILE)
+
+    def disable(self) -> None:
+        self.__init__()
+
+    def keep_from_here(self) -> None:
+        """Only what is used from now on goes to disk (the data step's files, not every version the history replayed)."""
+        self.used = set()
+
+    def get(self, raw: bytes, path: str):
+        if not self.on:
+            return None
+        key = _key(raw)
+        stored = self.memo.get(key)
+        if stored is None:
+            return None
+        self.used.add(key)
+        # A fresh copy each time: callers add problems to the document they get.
+        return _relocated(pickle.loads(stored), path)
+
+    def put(self, raw: bytes, doc) -> None:
+        if self.on:
+            key = _key(raw)
+            self.memo[key] = pickle.dumps(_relocated(doc, _PLACEHOLDER), pickle.HIGHEST_PROTOCOL)
+            self.used.add(key)
+
+    def save(self) -> None:
+        """Keep on disk what this run used only: the file does not grow with every version ever parsed."""
+        if self.folder is None:
+            return
+        kept = {key: self.memo[key] for key in self.used if key in self.memo}
+        _write(self.folder / FILE, {"version": loader_version(), "parsed": kept})
+
+
+def _key(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=20).digest()
+
+
+def _relocated(doc, path: str):
+    problems = [dataclasses.replace(p, path=path) for p in doc.problems]
+    return dataclasses.replace(doc, path=path, problems=problems)
+
+
+def _read(file: Path) -> dict:
+    try:
+        stored = pickle.loads(file.read_bytes())
+        if stored.get("version") == loader_version() and isinstance(stored.get("parsed"), dict):
+            return stored["parsed"]
+    except Exception:  # noqa: BLE001 - a cache that cannot be read is a cache to rebuild
+        pass
+    return {}
+
+
+def _write(file: Path, stored: dict) -> None:
+    """Written beside and renamed over: an interrupted build leaves the old cache or none, never half of one."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(dir=file.parent, prefix=".parsed-")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(stored, out, pickle.HIGHEST_PROTOCOL)
+    os.replace(name, file)
+
+
+CACHE = ParseCache()

@@ -48,3 +48,37 @@ def test_search_indexes_around_the_block_only(site):
 
 def test_pages_without_markers_are_untouched(site):
     assert "<p>giữ nguyên</p>" in (site / "plain.html").read_text(encoding="utf-8")
+
+
+RAW_PAGES = {
+    "raw.md": ('# Trang HTML\n\n<div class="a" id="neo">\n<p>Ô *không* đổi</p>\n</div>\n\n'
+               '<table class="t">\n<tr><td>1</td></tr>\n</table>\n\n\n<p>đoạn <em>một</em></p>\n\n'
+               '<div>mở</div> *sau*\n\n<div>\n\nhai đoạn\n\n</div>\n\n[tới neo](raw.md#neo)\n'),
+    "code.md": "# Mã\n\n```html\n\n<div>hiện dưới dạng mã</div>\n\n```\n",
+    "comment.md": "# Chú thích\n\n<!--\n\n<div>ẩn</div>\n\n-->\n\n<p>hiện</p>\n",
+}
+
+
+def _build(root, with_plugin):
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / ("site" if with_plugin else "plain")),
+                         strict=True)
+    if with_plugin:
+        install(config)
+    build(config)
+    return root / ("site" if with_plugin else "plain")
+
+
+def test_raw_html_paragraphs_come_out_as_markdown_writes_them(tmp_path):
+    """The short route for one-element HTML paragraphs changes nothing: same pages, same index, same anchors."""
+    (tmp_path / "docs").mkdir()
+    for name, text in RAW_PAGES.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nuse_directory_urls: false\ntheme:\n  name: material\n  font: false\n"
+                                         "plugins:\n  - search\nvalidation:\n  anchors: warn\n", encoding="utf-8")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    plain, site = _build(tmp_path, False), _build(tmp_path, True)  # strict: the #neo anchor is found both times
+    for name in RAW_PAGES:
+        page = name.replace(".md", ".html")
+        assert (site / page).read_text(encoding="utf-8") == (plain / page).read_text(encoding="utf-8"), page
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index == json.loads((plain / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -14,12 +14,24 @@ after search has indexed it, the block is put back byte for byte. So a
 marked block is not parsed, not link-checked and not indexed: what people
 should find with search stays outside the markers.
 
+Unmarked raw HTML gets a shorter route too. A paragraph that is one HTML
+element (a `<div>`, `<table>`, `<p>`… opening at its start and closing at
+its end) is what Python-Markdown copies to its output unchanged, after
+parsing it twice with html.parser (once to find where it ends, once for
+MkDocs' anchor list). Such a paragraph is swapped for a placeholder as
+well, and put back as soon as Markdown is done (on_page_content, before any
+other plugin): search, the blog and the theme see exactly the HTML they saw
+before, and the ids it holds still count as anchors of the page. Pages with
+fenced code or HTML comments of their own keep the ordinary route (a
+placeholder there could end up shown as code, or close the comment).
+
 The plugin also writes search/search_index.json as UTF-8 instead of the
 \\uXXXX escapes the search plugin writes: Vietnamese text then takes a third
 of the bytes the visitor's browser downloads before the first search.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -27,27 +39,114 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 
 START, END = "<!--sb:html-->", "<!--/sb:html-->"
-_BLOCK = re.compile(re.escape(START) + r"(.*?)" + re.escape(END), re.S)
 _PLACEHOLDER = re.compile(r"<!--sb:block:(\d+)-->")
+_RAW_PLACEHOLDER = re.compile(r"<!--sb:raw:(\d+)-->")
 NAME = "site_builder/passthrough"
+
+# Block-level elements (markdown.util.BLOCK_LEVEL_ELEMENTS) whose paragraphs take the short route.
+_RAW_TAGS = ("div", "table", "p", "nav", "section", "details", "aside", "figure", "ul", "ol", "dl",
+             "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
+_RAW_OPEN = re.compile(r"<(%s)[\s>]" % "|".join(_RAW_TAGS))
+_TAG_OF = {tag: re.compile(r"<(/?)%s[\s>]" % tag) for tag in _RAW_TAGS}
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
+# Anchors as MkDocs' _HTMLHandler collects them from raw HTML: any element's id, an <a>'s name.
+_START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)(\s[^>]*)>")
+_ANCHOR_ATTR = re.compile(r"""(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+def _marked(markdown: str, blocks: list[str]) -> str:
+    """The page with each START…END block swapped for a placeholder (str.find: no regex scan of 40 KB)."""
+    out: list[str] = []
+    pos = 0
+    while (start := markdown.find(START, pos)) >= 0:
+        end = markdown.find(END, start + len(START))
+        if end < 0:
+            break
+        out.append(markdown[pos:start])
+        blocks.append(markdown[start + len(START):end])
+        # Blank lines around: Markdown takes the comment as a raw block of its own.
+        out.append(f"\n\n<!--sb:block:{len(blocks) - 1}-->\n\n")
+        pos = end + len(END)
+    out.append(markdown[pos:])
+    return "".join(out)
+
+
+def _is_raw_block(chunk: str) -> bool:
+    """`chunk` (a paragraph: text between blank lines) is one block-level HTML element, start to end."""
+    opened = _RAW_OPEN.match(chunk)
+    if not opened:
+        return False
+    tag = opened.group(1)
+    if not chunk.endswith(f"</{tag}>") or _BLANK_LINE.search(chunk):
+        return False
+    depth = 0
+    for match in _TAG_OF[tag].finditer(chunk):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:  # the first element closes here: it must be the end of the paragraph
+            return match.end() == len(chunk)
+    return False
+
+
+def _raw(markdown: str, raws: list[str]) -> str:
+    """The page with each one-element HTML paragraph swapped for a placeholder."""
+    chunks = markdown.split("\n\n")
+    for i, chunk in enumerate(chunks):
+        if not chunk.startswith("<"):
+            body = chunk.lstrip("\n")
+            if not body.startswith("<"):
+                continue
+        else:
+            body = chunk
+        body = body.rstrip("\n")
+        if _is_raw_block(body):
+            lead = chunk[:len(chunk) - len(chunk.lstrip("\n"))]
+            trail = chunk[len(lead) + len(body):]
+            raws.append(body)
+            chunks[i] = f"{lead}<!--sb:raw:{len(raws) - 1}-->{trail}"
+    return "\n\n".join(chunks)
+
+
+def _anchors(raw_html: str) -> set[str]:
+    found: set[str] = set()
+    if " id=" not in raw_html and " name=" not in raw_html:
+        return found
+    for tag, attrs in _START_TAG.findall(raw_html):
+        for match in _ANCHOR_ATTR.finditer(attrs):
+            key = match.group(1).lower()
+            if key == "id" or tag.lower() == "a":
+                value = next(v for v in match.group(2, 3, 4) if v is not None)
+                found.add(html.unescape(value))
+    return found
 
 
 class Passthrough(BasePlugin):
     def __init__(self):
         self.stash: dict[str, list[str]] = {}
+        self.raw: dict[str, list[str]] = {}
 
     def on_page_markdown(self, markdown: str, page, **kwargs) -> str:
-        if START not in markdown:
-            return markdown
-        blocks: list[str] = []
+        if START in markdown:
+            blocks: list[str] = []
+            markdown = _marked(markdown, blocks)
+            self.stash[page.file.src_uri] = blocks
+        if "<" in markdown and not _FENCE.search(markdown) \
+                and markdown.count("<!--") == markdown.count("<!--sb:block:"):
+            raws: list[str] = []
+            markdown = _raw(markdown, raws)
+            if raws:
+                self.raw[page.file.src_uri] = raws
+        return markdown
 
-        def keep(match: re.Match) -> str:
-            blocks.append(match.group(1))
-            # Blank lines around: Markdown takes the comment as a raw block of its own.
-            return f"\n\n<!--sb:block:{len(blocks) - 1}-->\n\n"
-
-        self.stash[page.file.src_uri] = blocks
-        return _BLOCK.sub(keep, markdown)
+    @event_priority(100)  # first: every other plugin sees the HTML Markdown would have written
+    def on_page_content(self, html: str, page, **kwargs) -> str:
+        raws = self.raw.pop(page.file.src_uri, None)
+        if not raws:
+            return html
+        if page.present_anchor_ids is not None:
+            for raw in raws:
+                page.present_anchor_ids |= _anchors(raw)
+        return _RAW_PLACEHOLDER.sub(lambda m: raws[int(m.group(1))], html)
 
     @event_priority(-100)  # last: every other plugin has seen the page with placeholders only
     def on_post_page(self, output: str, page, **kwargs) -> str:

@@ -12,6 +12,7 @@ TEXT = "unit: bv-mat\nyear: 2025\nso_lieu: 010\n"  # 010: a leading-zero warning
 
 @pytest.fixture
 def cache(tmp_path):
+    CACHE.disable()  # an in-process build of an earlier test leaves it on
     CACHE.enable(tmp_path / "cache")
     yield CACHE
     CACHE.disable()
@@ -65,5 +66,6 @@ def test_a_cache_from_another_loader_or_broken_is_ignored(tmp_path, cache, monke
 
 
 def test_off_by_default_nothing_is_kept(tmp_path):
-    load_file(_write(tmp_path / "a.yaml"), "a.yaml")
-    assert CACHE.memo == {} and not CACHE.on
+    off = ParseCache()
+    off.put(TEXT.encode(), load_file(_write(tmp_path / "a.yaml"), "a.yaml"))
+    assert off.memo == {} and off.get(TEXT.encode(), "a.yaml") is None

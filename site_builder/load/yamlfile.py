@@ -100,9 +100,20 @@ def _parse(raw: bytes, path: str) -> Document:
     doc.problems.extend(problems)
     if text is None or problems:
         return doc
-    node = _compose(doc, text)
-    if node is not None:
-        doc.data = _Builder(doc).build(node, (), 0)
+    node, fast = _compose(doc, text)
+    if node is None:
+        return doc
+    before = list(doc.problems)
+    try:
+        doc.data = _Builder(doc, stop_deep=fast).build(node, (), 0)
+    except _TooDeep:
+        # libyaml composed it without recursion; the token count says where it goes too deep,
+        # else the builder says it at the node, as on the slow path.
+        doc.positions.clear()
+        doc.key_positions.clear()
+        doc.problems = before
+        if not _too_deep(doc, text):
+            doc.data = _Builder(doc).build(node, (), 0)
     return doc
 
 
@@ -163,63 +174,71 @@ def _closing_quote(line: str, start: int) -> int | None:
     return None
 
 
-_FAST = getattr(yaml, "CSafeLoader", None)
 _SLOW = object()
 
 
+class _TooDeep(Exception):
+    """The fast path met a group nested deeper than allowed: the slow path explains where."""
+
+
+if hasattr(yaml, "CSafeLoader"):
+    class _FastLoader(yaml.CSafeLoader):
+        """libyaml's composer with the tag resolution done once per distinct plain scalar.
+
+        A file repeats the same keys and small numbers hundreds of times; PyYAML
+        runs its regular expressions on every one, and calls the path resolvers
+        (which we do not use) around every node.
+        """
+        _tags: dict = {}
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
+
+        def resolve(self, kind, value, implicit):
+            if kind is not yaml.ScalarNode:
+                return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG  # quoted: text, as PyYAML decides
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 64:  # keys and numbers repeat; long texts do not, and would only fill memory
+                    self._tags[value] = tag
+            return tag
+else:  # PyYAML built without libyaml: everything goes the pure-Python way
+    _FastLoader = None
+
+
 def _compose_fast(text: str):
-    """libyaml's composer: tens of times faster, same nodes and marks; returns (node, depth).
+    """libyaml's composer: tens of times faster, same nodes and marks.
 
     Only for the common case: anything unusual (a syntax error, an anchor or
-    alias) goes the pure-Python way, which knows how to explain it.
+    alias) goes the pure-Python way, which knows how to explain it. Plain
+    scalars have style '' here and None there: the builder reads both as plain.
     """
-    if _FAST is None or "&" in text or "*" in text:
-        return _SLOW, 0
-    loader = _FAST(text)
+    if _FastLoader is None or "&" in text or "*" in text:
+        return _SLOW
+    loader = _FastLoader(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()
     except yaml.YAMLError:
-        return _SLOW, 0
+        return _SLOW
     finally:
         loader.dispose()
-    return node, _plain_style_as_none(node)
-
-
-def _plain_style_as_none(node) -> int:
-    """libyaml marks plain scalars with style '', pure-Python PyYAML with None.
-
-    Returns the deepest nesting of groups and lists, counted on the way.
-    """
-    stack = [(node, 1)] if node is not None else []
-    deepest = 0
-    while stack:
-        current, depth = stack.pop()
-        if isinstance(current, yaml.ScalarNode):
-            current.style = current.style or None
-            continue
-        deepest = max(deepest, depth)
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in current.value)
-        else:
-            for key, value in current.value:
-                stack.extend(((key, depth + 1), (value, depth + 1)))
-    return deepest
 
 
 def _compose(doc: Document, text: str):
-    node, depth = _compose_fast(text)
-    # The token count of too_deep is a second pass over the file, a third of the
-    # loading time; the nodes libyaml composed (in C, no Python recursion) bound
-    # it from above, so it runs only when they nest deep or libyaml gave up.
-    # +1: the top-level group is a level of its own.
-    deep = too_deep(text, MAX_DEPTH + 1) if node is _SLOW or depth > MAX_DEPTH + 1 else None
-    if deep:
-        doc.problems.append(Problem(doc.path, *deep, f"Cấu trúc YAML lồng nhau quá sâu (quá {MAX_DEPTH} cấp).", code="yaml.too-deep"))
-        return None
+    """(node, fast): the composed document, and whether libyaml composed it."""
+    node = _compose_fast(text)
     if node is not _SLOW:
         if node is None:
             doc.problems.append(Problem(doc.path, 1, 1, "Tệp rỗng: chưa có nội dung nào.", code="file.empty"))
-        return node
+        return node, True
+    if _too_deep(doc, text):
+        return None, False
     anchors: list = []
     loader = None
     try:
@@ -228,16 +247,16 @@ def _compose(doc: Document, text: str):
     except yaml.MarkedYAMLError as exc:
         line, col, unclosed = syntax_position(exc, text)
         doc.problems.append(Problem(doc.path, line, col, syntax_message(exc, text, line, unclosed), code="yaml.syntax"))
-        return None
+        return None, False
     except RecursionError:
         doc.problems.append(Problem(doc.path, 1, 1, "Cấu trúc YAML lồng nhau quá sâu.", code="yaml.too-deep"))
-        return None
+        return None, False
     except yaml.reader.ReaderError as exc:
         # A control character (NUL, …) the YAML reader refuses before parsing starts.
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         doc.problems.append(Problem(doc.path, line, col, f"Tệp có ký tự điều khiển không được phép (mã {exc.character:#06x}); có thể tệp bị hỏng hoặc không phải văn bản.", code="yaml.control-char"))
-        return None
+        return None, False
     finally:
         if loader is not None:
             loader.dispose()
@@ -247,17 +266,29 @@ def _compose(doc: Document, text: str):
         doc.problems.append(Problem(doc.path, line + 1, col + 1, "Không dùng anchor (&) và alias (*) trong tệp dữ liệu: hãy viết đầy đủ từng giá trị.", code="yaml.alias"))
     if node is None:
         doc.problems.append(Problem(doc.path, 1, 1, "Tệp rỗng: chưa có nội dung nào.", code="file.empty"))
-    return node
+    return node, False
+
+
+def _too_deep(doc: Document, text: str) -> bool:
+    """Counted on the tokens, without building anything (the slow path, or a deep file on the fast one)."""
+    # +1: the top-level group is a level of its own.
+    deep = too_deep(text, MAX_DEPTH + 1)
+    if deep:
+        doc.problems.append(Problem(doc.path, *deep, f"Cấu trúc YAML lồng nhau quá sâu (quá {MAX_DEPTH} cấp).", code="yaml.too-deep"))
+    return bool(deep)
 
 
 class _Builder:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, stop_deep: bool = False):
         self.doc = doc
         self.warned_nfc = False
+        self.stop_deep = stop_deep
 
     def build(self, node, at: Path_, depth: int):
         self.doc.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if depth > MAX_DEPTH:
+            if self.stop_deep:
+                raise _TooDeep
             self.doc.problem(at, f"Cấu trúc YAML lồng nhau quá sâu (quá {MAX_DEPTH} cấp).", code="yaml.too-deep")
             return None
         tagged = foreign_tag(node)
@@ -291,7 +322,7 @@ class _Builder:
             self.doc.problems.append(Problem(self.doc.path, *where, "Khóa phải là một chuỗi đơn giản.", code="yaml.complex-key"))
             return None
         key = self.text(node.value, at, where)
-        if node.tag == "tag:yaml.org,2002:float" and node.style is None:
+        if node.tag == "tag:yaml.org,2002:float" and not node.style:
             # YAML reads 1.1 as the number 1.1; ids are text, and other tools
             # would not find "1.1" in the file.
             self.doc.problems.append(Problem(self.doc.path, *where, f"Mã '{key}' phải đặt trong ngoặc kép: \"{key}\":", code="yaml.numeric-key"))
@@ -300,11 +331,11 @@ class _Builder:
     def scalar(self, node, at: Path_):
         tag, value = node.tag, node.value
         where = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if node.style is None and LEADING_ZERO.fullmatch(value):
+        if not node.style and LEADING_ZERO.fullmatch(value):
             return self.leading_zero(value, at)
-        if node.style is None and SEXAGESIMAL.fullmatch(value):
+        if not node.style and SEXAGESIMAL.fullmatch(value):
             return self.text(value, at, where)  # YAML 1.2 reads 1:30 as text; so does the schema
-        if node.style is not None or tag == "tag:yaml.org,2002:str":
+        if node.style or tag == "tag:yaml.org,2002:str":
             return self.text(value, at, where)
         if tag == "tag:yaml.org,2002:null":
             return None
@@ -342,6 +373,8 @@ class _Builder:
         return number
 
     def text(self, value: str, at: Path_, where) -> str:
+        if value.isascii():
+            return value  # ids, keys, numbers, links: no bidi control, no legacy encoding, already NFC
         hidden = bidi_problem(value)
         if hidden:
             self.doc.problems.append(Problem(self.doc.path, *where, hidden, code="text.bidi"))

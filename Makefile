@@ -27,7 +27,7 @@ test: install
 
 # Not a test: the scale benchmark (bench/run.py, results in bench/RESULTS.md), a quarter of an hour.
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py --write bench/RESULTS.md
 
 validate: install
 	$(PY) -m site_builder validate

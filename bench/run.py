@@ -18,6 +18,7 @@ import os
 import platform
 import sys
 import tempfile
+from datetime import date
 from importlib import metadata
 from pathlib import Path
 
@@ -57,15 +58,21 @@ def main(argv=None) -> int:
     parser.add_argument("--scale", type=int, default=20, help="số cụm của kho lớn (20: 3.000 phiếu chấm)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="lịch sử từng tệp chỉ đo trên 300 tệp đầu (để thử nhanh)")
+    parser.add_argument("--write", type=Path, metavar="TỆP", help="ghi kết quả (Markdown) vào tệp này, ví dụ bench/RESULTS.md")
     args = parser.parse_args(argv)
     gc.set_threshold(50_000, 20, 100)  # as cli.main: the in-process steps then cost what the commands cost
-    print(f"Máy: {machine()}\nTải trung bình lúc bắt đầu (1/5/15 phút): {load_average()}\n")
+    started = f"Máy: {machine()}\n\nTải trung bình lúc bắt đầu (1/5/15 phút): {load_average()}\n"
+    print(started)
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         figures = measure(Path(scratch), args)
-    print(table(figures))
-    if any(f.met is False for f in figures):
-        print("\n" + DONE)
-    print(f"\nTải trung bình lúc kết thúc: {load_average()}")
+    report = table(figures) + ("\n\n" + DONE if any(f.met is False for f in figures) else "")
+    report += f"\n\nTải trung bình lúc kết thúc: {load_average()}\n"
+    print(report)
+    if args.write:
+        # Written by the harness, never by hand: the figures are what this run measured.
+        command = " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])])
+        args.write.write_text(f"# Kết quả đo tốc độ (issue 8)\n\nLệnh: `{command}`, ngày {date.today():%d/%m/%Y}.\n\n"
+                              f"{started}\n{report}", encoding="utf-8")
     return 0
 
 

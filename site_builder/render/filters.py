@@ -16,6 +16,7 @@ from site_builder.score.words import rule_words
 # "*Bệnh viện*" must print as typed, not become a link or emphasis.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 SAFE_SCHEMES = {"http", "https", "mailto"}
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
 
 
 def number(value) -> str:
@@ -49,7 +50,7 @@ def md(value) -> Markup:
 def safe_url(value) -> str:
     """The link if it is http(s), mailto or relative; empty otherwise (javascript:, data:, file:)."""
     text = str(value or "").strip()
-    if not text or any(ord(ch) < 33 for ch in text):
+    if not text or _CONTROL_OR_SPACE.search(text):
         return ""
     scheme = urlsplit(text).scheme.lower()
     if scheme and scheme not in SAFE_SCHEMES:

@@ -10,7 +10,7 @@ from site_builder.rank.export import row_data
 from site_builder.render import links
 from site_builder.render.history_view import authors, entry_anchor
 from site_builder.render.pages_cluster import has_card
-from site_builder.render.scorecard_rows import section_lines
+from site_builder.render.scorecard_rows import CardRows
 
 
 def _counted(scores, section_id: str):
@@ -33,17 +33,21 @@ def comparisons(data, unit: str, year: int, period: str, sections) -> list[dict]
     return found
 
 
-def write_scorecard(out, data, ranking, row) -> None:
+def write_scorecard(out, data, ranking, row, card_rows: CardRows | None = None) -> None:
     year, period, unit = ranking.year, ranking.period, row.unit
+    here = links.scorecard(unit.id, year, period)
     mine = data.writeups_of(unit.id, year)
-    sections = [(s, section_lines(s, row.scores, lambda cid: [w for w in mine if cid in w.criteria]))
+    anchor = links.anchor_in(data.repo.rubric(year), ranking.rubric)
+    card_rows = card_rows or CardRows()
+    evidence_titles = []
+    sections = [(s, card_rows.section(here, s, row.scores, lambda cid: [w for w in mine if cid in w.criteria],
+                                      links.rubric_page(year), anchor, evidence_titles))
                 for s in ranking.rubric.sections]
     out.page(
-        links.scorecard(unit.id, year, period), "site/scorecard.md.j2",
+        here, "site/scorecard.md.j2",
         year=year, period=period, period_name=PERIOD_NAMES[period], ranking=ranking, row=row,
-        plain=row_data(row, ranking), unit=unit, sections=sections, writeups=mine,
+        plain=row_data(row, ranking), unit=unit, sections=sections, evidence_titles=evidence_titles, writeups=mine,
         compare=comparisons(data, unit.id, year, period, ranking.rubric.sections),
-        anchor=links.anchor_in(data.repo.rubric(year), ranking.rubric),
         history=data.changes, timeline=data.changes.timeline(unit.id, year, period),
         authors=authors, anchor_of=entry_anchor,
     )
@@ -56,10 +60,11 @@ def write_units(out, data) -> None:
     former = [u for u, c, y in units.values() if y != latest]
     out.page(links.UNITS, "site/units.md.j2", latest=latest, clusters=clusters, former=former,
              former_years={u.id: units[u.id][2] for u in former})
+    card_rows = CardRows()
     for unit_id, (unit, cluster, _) in units.items():
         history = [(y, p, PERIOD_NAMES[p], r, row, has_card(row)) for y, p, r, row in data.history(unit_id)]
         out.page(links.unit_page(unit_id), "site/unit.md.j2", unit=unit, cluster=cluster,
                  history=list(reversed(history)), writeups=data.writeups_of(unit_id))
         for year, period, _, ranking, row, card in history:
             if card:
-                write_scorecard(out, data, ranking, row)
+                write_scorecard(out, data, ranking, row, card_rows)

@@ -1,11 +1,23 @@
-"""The lines of a unit's scorecard, in the document's own order and numbering (STT 1, -, +)."""
+"""The lines of a unit's scorecard, in the document's own order and numbering (STT 1, -, +).
+
+A scorecard has some sixty lines and a site thousands of scorecards: written
+through the template, one macro call per cell, they were most of page
+generation. CardRows writes the same HTML here, every value escaped as the
+template's autoescape did; the part of a line that depends only on the rubric
+(number, criterion, link, maximum) and each score cell are written once and
+reused by every scorecard.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from markupsafe import Markup, escape
+
 from site_builder.load.rubric import Criterion
+from site_builder.render import links
 from site_builder.render.entry_words import entry_words, evidence_links
+from site_builder.render.filters import number, plain, safe_url
 
 MARKS = {2: "-", 3: "+"}
 
@@ -59,3 +71,94 @@ def section_lines(section: Criterion, scores, writeups_for) -> list[Line]:
     for child in section.children:
         visit(child, 1)
     return lines
+
+
+def _e(value) -> str:
+    """markupsafe.escape, as the template's autoescape, without its cost on plain strings."""
+    if type(value) is str:
+        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+            return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                    .replace("'", "&#39;").replace('"', "&#34;"))
+        return value
+    return str(escape(value))
+
+
+class CardRows:
+    """The <tr> lines of each section table of the scorecards, as the template wrote them."""
+
+    def __init__(self):
+        self._fixed: dict[tuple, tuple] = {}
+        self._cells: dict[tuple, str] = {}
+
+    def score_cell(self, name: str, value) -> str:
+        """_macros.j2's score_cell(name, value): remembered, the same scores recur on every card."""
+        key = (name, value, str(value))  # str(): equal Decimals (1, 1.0, -0) may print differently
+        cell = self._cells.get(key)
+        if cell is None:
+            shown = _e(plain(value)) if value is not None else ""
+            cell = self._cells[key] = (f'<td class="sb-num" data-field="{_e(name)}" data-value="{shown}" '
+                                       f'data-search-exclude>{_e(number(value))}</td>')
+        return cell
+
+    def _fixed_parts(self, c: Criterion, depth: int, link: str) -> tuple[str, str]:
+        key = (id(c), depth, link)
+        found = self._fixed.get(key)
+        if found is None:
+            head = (f'<tr class="sb-depth-{depth}{"" if c.is_leaf else " sb-parent"}" data-criterion="{_e(c.id)}">\n'
+                    f'<td class="sb-stt">{_e(stt(c, depth))}</td>\n'
+                    f'<td class="sb-criterion" data-search-exclude><a class="sb-id" href="{_e(link)}">{_e(c.id)}</a> '
+                    f'{_e(c.title)}</td>\n<td class="sb-result">')
+            tail = f'</td>\n<td class="sb-num" data-search-exclude>{_e(number(c.max))}</td>\n'
+            found = self._fixed[key] = (c, head, tail)  # c kept: its id() is the key
+        return found[1], found[2]
+
+    def section(self, here: str, section: Criterion, scores, writeups_for, rubric_page: str, anchor,
+                evidence_titles: list) -> Markup:
+        """Every line of `section` on the scorecard `here`; the titles of its evidence go to evidence_titles."""
+        entries = entries_of(scores)
+        self_scores = scores.self_scores if scores.valid else {}
+        cluster_scores, notes = scores.cluster_scores, scores.notes
+        rubric_link = links.href(here, rubric_page)  # what href(rubric_page, anchor) gives, less the anchor
+        out = []
+
+        def visit(node: Criterion, depth: int) -> None:
+            entry = entries.get(node.id)
+            if not isinstance(entry, dict):
+                entry = {}
+            head, tail = self._fixed_parts(node, depth, f"{rubric_link}#{anchor(node.id)}")
+            out.append(head)
+            result = str(entry.get("result") or "")
+            if result:
+                out.append(f"<p>{_e(result)}</p>")
+            inputs = entry_words(node, entry)
+            if inputs:
+                out.append('<ul class="sb-inputs" data-search-exclude>'
+                           + "".join(f"<li>{_e(text)}</li>" for text in inputs) + "</ul>")
+            evidence = evidence_links(entry) if entry else []
+            if evidence:
+                out.append('<ul class="sb-evidence">')
+                for url, title in evidence:
+                    evidence_titles.append(title)
+                    target = safe_url(url)
+                    out.append(f'<li><a href="{_e(target)}" rel="noopener noreferrer nofollow">{_e(title)}</a></li>'
+                               if target else f"<li>{_e(title)}</li>")
+                out.append("</ul>")
+            note = notes.get(node.id, "")
+            if note:
+                out.append(f'<p class="sb-note"><strong>Cụm ghi chú:</strong> {_e(note)}</p>')
+            writeups = writeups_for(node.id)
+            if writeups:
+                out.append('<p class="sb-writeups">Bài viết: '
+                           + "; ".join(f'<a href="{_e(links.href(here, links.post_url(w)))}">{_e(w.title)}</a>' for w in writeups)
+                           + "</p>")
+            out.append(tail)
+            out.append(self.score_cell("self", self_scores.get(node.id)))
+            out.append("\n")
+            out.append(self.score_cell("cluster", cluster_scores.get(node.id)))
+            out.append("\n</tr>\n")
+            for child in node.children:
+                visit(child, depth + 1)
+
+        for child in section.children:
+            visit(child, 1)
+        return Markup("".join(out))

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import json
 import re
+from json.encoder import encode_basestring
 from decimal import Decimal
 
 from site_builder.publish.opendata import (NOMINATION_COLUMNS, SCORE_COLUMNS, nomination_rows, ranking_columns,
@@ -18,10 +19,15 @@ from site_builder.publish.xlsx import workbook
 from site_builder.render import links
 
 
-def csv_bytes(columns: list[str], rows: list[dict]) -> bytes:
+def table(columns: list[str], rows: list[dict]) -> list[list]:
+    """The rows as lists in the order of the columns, a missing value empty: what the CSV and the sheet write."""
+    return [[row.get(c, "") for c in columns] for row in rows]
+
+
+def csv_bytes(columns: list[str], rows: list[list]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
     writer.writerows(rows)
     # With a BOM, Excel opens the file as UTF-8 instead of mangling the Vietnamese.
     return buffer.getvalue().encode("utf-8-sig")
@@ -32,9 +38,18 @@ _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 def _cell(value):
     """Scores go into the sheet as exact numbers, so that a spreadsheet can add them up."""
-    if isinstance(value, str) and _NUMBER.fullmatch(value):
+    if type(value) is str and _NUMBER.fullmatch(value):
         return Decimal(value)
     return value
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # json.dumps(value, ensure_ascii=False), less a new encoder each call
+
+
+def _compact(value) -> str:
+    if type(value) is str:
+        return encode_basestring(value)  # what the encoder does with a string
+    return _ENCODER.encode(value)
 
 
 def readable_json(value, indent: str = "") -> str:
@@ -44,37 +59,63 @@ def readable_json(value, indent: str = "") -> str:
     stress repository (30,000 score rows). Here each group is encoded by the C
     encoder; one score row per line also reads and diffs better.
     """
-    compact = json.dumps(value, ensure_ascii=False)
-    if not isinstance(value, (dict, list)) or not value or len(compact) <= 500:
-        return compact
+    return _layout(value, indent)[0]
+
+
+def _layout(value, indent: str) -> tuple[str, bool]:
+    """(text, on one line): a group's one-line form is put together from its members' (json.dumps's
+    own separators), so each row is encoded once rather than once more for every group around it."""
+    if not isinstance(value, (dict, list)) or not value:
+        return _compact(value), True
+    is_dict = isinstance(value, dict)
+    members = value.values() if is_dict else value
+    nested = any(issubclass(t, (dict, list)) for t in set(map(type, members)))  # by type: a row is 12 values
+    if not nested or (is_dict and set(map(type, value)) != {str}):
+        compact = _compact(value)  # nothing nested (or keys json.dumps converts): encoded at once
+        if len(compact) <= 500:
+            return compact, True
+        laid = [_layout(v, indent + " ") for v in members]
+    else:
+        laid = [_layout(v, indent + " ") for v in members]
+        if all(one_line for _, one_line in laid):
+            if is_dict:
+                compact = "{" + ", ".join(f"{_compact(k)}: {text}" for k, (text, _) in zip(value, laid)) + "}"
+            else:
+                compact = "[" + ", ".join(text for text, _ in laid) + "]"
+            if len(compact) <= 500:
+                return compact, True
     inner = indent + " "
-    if isinstance(value, dict):
-        items = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {readable_json(v, inner)}" for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
-    return "[\n" + ",\n".join(inner + readable_json(v, inner) for v in value) + "\n" + indent + "]"
+    if is_dict:
+        items = [f"{inner}{_compact(k)}: {text}" for k, (text, _) in zip(value, laid)]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}", False
+    return "[\n" + ",\n".join(inner + text for text, _ in laid) + "\n" + indent + "]", False
 
 
-def xlsx_bytes(sheets: list[tuple[str, list[str], list[dict]]], commit) -> bytes:
+def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]], commit) -> bytes:
     # Zip entries carry local wall-clock time: the commit's, in Vietnam, whatever the machine's zone.
     stamp = commit.moment
     when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     iso = dt.datetime.fromtimestamp(commit.epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    rows = [(title, [columns] + [[_cell(row.get(c, "")) for c in columns] for row in found]) for title, columns, found in sheets]
-    return workbook(rows, "site_builder", when, iso)
+    # _cell leaves the column names as text: none of them looks like a number.
+    rows = [(title, [columns] + found) for title, columns, found in sheets]
+    return workbook(rows, "site_builder", when, iso, _cell)
 
 
 def write_open_data(out, data) -> None:
     files = []
     for year in data.years:
         scores, rankings, nominations = score_rows(data, year), ranking_rows(data, year), nomination_rows(data, year)
+        columns = ranking_columns(data, year)
+        score_table, ranking_table, nomination_table = (table(SCORE_COLUMNS, scores), table(columns, rankings),
+                                                        table(NOMINATION_COLUMNS, nominations))
         named = {
-            "csv_scores": (f"diem-{year}.csv", csv_bytes(SCORE_COLUMNS, scores)),
-            "csv_rankings": (f"xep-hang-{year}.csv", csv_bytes(ranking_columns(data, year), rankings)),
-            "csv_nominations": (f"de-nghi-{year}.csv", csv_bytes(NOMINATION_COLUMNS, nominations)),
-            "json": (f"thi-dua-{year}.json", (readable_json(year_json(data, year)) + "\n").encode("utf-8")),
-            "xlsx": (f"thi-dua-{year}.xlsx", xlsx_bytes([("Xếp hạng", ranking_columns(data, year), rankings),
-                                                         ("Điểm", SCORE_COLUMNS, scores),
-                                                         ("Đề nghị", NOMINATION_COLUMNS, nominations)], data.commit)),
+            "csv_scores": (f"diem-{year}.csv", csv_bytes(SCORE_COLUMNS, score_table)),
+            "csv_rankings": (f"xep-hang-{year}.csv", csv_bytes(columns, ranking_table)),
+            "csv_nominations": (f"de-nghi-{year}.csv", csv_bytes(NOMINATION_COLUMNS, nomination_table)),
+            "json": (f"thi-dua-{year}.json", (readable_json(year_json(data, year, scores)) + "\n").encode("utf-8")),
+            "xlsx": (f"thi-dua-{year}.xlsx", xlsx_bytes([("Xếp hạng", columns, ranking_table),
+                                                         ("Điểm", SCORE_COLUMNS, score_table),
+                                                         ("Đề nghị", NOMINATION_COLUMNS, nomination_table)], data.commit)),
         }
         for name, content in named.values():
             out.bytes(links.data_file(year, name), content)

@@ -24,17 +24,25 @@ def year_periods(data, year: int) -> list[str]:
 
 def score_rows(data, year: int) -> list[dict]:
     rows = []
+    sha = data.commit.sha or ""
+    fixed: dict[int, tuple] = {}  # per rubric (kept, so that its id stays its own): its criteria as written, once
     for period in year_periods(data, year):
         for ranking in data.rankings[(year, period)]:
+            rubric = ranking.rubric
+            if id(rubric) not in fixed:
+                fixed[id(rubric)] = (rubric, [(c.id, c.title, _n(c.max)) for c in rubric.by_id.values()])
+            criteria = fixed[id(rubric)][1]
             for row in ranking.rows:
                 s = row.scores
-                if not (s.valid or s.cluster_scores):
+                valid = s.valid
+                if not (valid or s.cluster_scores):
                     continue
-                for c in ranking.rubric.by_id.values():
-                    rows.append(dict(zip(SCORE_COLUMNS, [
-                        year, period, ranking.cluster.id, row.unit.id, row.unit.name, c.id, c.title, _n(c.max),
-                        _n(s.self_scores.get(c.id)) if s.valid else "", _n(s.cluster_scores.get(c.id)),
-                        s.notes.get(c.id, ""), data.commit.sha or ""])))
+                own, theirs, notes = s.self_scores, s.cluster_scores, s.notes
+                unit, name = row.unit.id, row.unit.name
+                for cid, title, most in criteria:
+                    rows.append(dict(zip(SCORE_COLUMNS, (
+                        year, period, ranking.cluster.id, unit, name, cid, title, most,
+                        _n(own.get(cid)) if valid else "", _n(theirs.get(cid)), notes.get(cid, ""), sha))))
     return rows
 
 
@@ -73,12 +81,13 @@ def nomination_rows(data, year: int) -> list[dict]:
                                           p["total"] or "", p["rank"] or "", data.commit.sha or ""])) for kind, p in picks]
 
 
-def year_json(data, year: int) -> dict:
-    """What `rank --format json` prints for each period of the year, with the scores and the source."""
+def year_json(data, year: int, scores: list[dict] | None = None) -> dict:
+    """What `rank --format json` prints for each period of the year, with the scores (score_rows,
+    when the caller has them already) and the source."""
     return {
         "nam": year, "commit": data.commit.sha, "ngay_commit": data.commit.moment.isoformat(),
         "ky": {p: {"ten": PERIOD_NAMES[p], "rankings": [ranking_data(r) for r in data.rankings[(year, p)]]}
                for p in year_periods(data, year)},
         "nominations": nominations_data(data.nominations[year]),
-        "scores": score_rows(data, year),
+        "scores": score_rows(data, year) if scores is None else scores,
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from itertools import zip_longest
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
@@ -37,20 +38,42 @@ def column(index: int) -> str:
 
 
 def _cell(ref: str, value) -> str:
-    if value is None or value == "":
-        return ""
+    return f'<c r="{ref}"{_content(value)}' if value is not None and value != "" else ""
+
+
+def _content(value) -> str:
+    """A cell after its reference: its type and value."""
     if isinstance(value, bool):
-        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+        return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, Decimal)):
-        return f'<c r="{ref}"><v>{format(Decimal(value), "f")}</v></c>'
+        return f'><v>{format(Decimal(value), "f")}</v></c>'
     text = escape(_ILLEGAL.sub("", str(value)))
-    return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    return f' t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
-def sheet_xml(rows: list[list]) -> str:
+_ROW = "\x00"  # where a cell's row number goes: a character no cell can hold (_ILLEGAL)
+
+
+def sheet_xml(rows: list[list], convert=None) -> str:
+    """The sheet of `rows`; `convert` (if given) turns each value into what the cell holds.
+
+    A sheet of scores holds the same few hundred values in row after row: each
+    column's cells are written once per distinct value, with the row number put
+    in afterwards, a row at a time."""
     letters = [column(i) for i in range(max((len(r) for r in rows), default=0))]
-    body = "".join(f'<row r="{n}">' + "".join(_cell(f"{letters[i]}{n}", v) for i, v in enumerate(row)) + "</row>"
-                   for n, row in enumerate(rows, start=1))
+    columns = []
+    for i, values in enumerate(zip_longest(*rows)):
+        # Strings are their own keys; anything else carries its type (True == 1) and text (Decimal 1 == 1.0).
+        keys = values if all(type(v) is str for v in values) else [
+            v if type(v) is str else (type(v), v, str(v)) for v in values]
+        written = {}
+        for key, value in zip(keys, values):
+            if key not in written:
+                held = convert(value) if convert else value
+                written[key] = "" if held is None or held == "" else f'<c r="{letters[i]}{_ROW}"{_content(held)}'
+        columns.append([written[k] for k in keys])
+    body = "".join(f'<row r="{n}">' + "".join(cells).replace(_ROW, str(n)) + "</row>"
+                   for n, cells in enumerate(zip(*columns), start=1))
     return f'{HEAD}<worksheet xmlns="{MAIN_NS}"><sheetData>{body}</sheetData></worksheet>'
 
 
@@ -89,10 +112,11 @@ def _package(names: list[str], creator: str, iso_time: str) -> dict[str, str]:
     }
 
 
-def workbook(sheets: list[tuple[str, list[list]]], creator: str, when: tuple, iso_time: str) -> bytes:
-    """The .xlsx bytes of `sheets` (name, rows); zip entries dated `when` (a zipfile date_time)."""
+def workbook(sheets: list[tuple[str, list[list]]], creator: str, when: tuple, iso_time: str, convert=None) -> bytes:
+    """The .xlsx bytes of `sheets` (name, rows); zip entries dated `when` (a zipfile date_time);
+    `convert` as for sheet_xml."""
     parts = _package([name for name, _ in sheets], creator, iso_time)
-    parts.update({f"xl/worksheets/sheet{i}.xml": sheet_xml(rows) for i, (_, rows) in enumerate(sheets, 1)})
+    parts.update({f"xl/worksheets/sheet{i}.xml": sheet_xml(rows, convert) for i, (_, rows) in enumerate(sheets, 1)})
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():

@@ -116,19 +116,35 @@ def _unit(key: Key, unit: str, before: ClusterState | None, after: ClusterState 
 
 
 def _criteria(rubrics, old: UnitState | None, new: UnitState | None, with_self: bool) -> list[CriterionChange]:
+    """The criteria whose self or cluster score moved, in rubric order (the newer rubric's first).
+
+    Only ids that carry a score on either side can move: they are found from the
+    scores themselves, and the rubric is walked only when one did (most units a
+    commit re-ranks moved in rank alone)."""
+    moved = _moved(old, new, "cluster_scores")
+    if with_self:
+        moved |= _moved(old, new, "self_scores")
+    if not moved:
+        return []
     found, seen = [], set()
     for rubric in rubrics:
         for cid, criterion in rubric.by_id.items():
-            if cid in seen:
+            if cid in seen or cid not in moved:
                 continue
             seen.add(cid)
-            row = CriterionChange(cid, criterion.title, criterion.max,
-                                  _score(old, "self_scores", cid) if with_self else None,
-                                  _score(new, "self_scores", cid) if with_self else None,
-                                  _score(old, "cluster_scores", cid), _score(new, "cluster_scores", cid))
-            if row.self_changed or row.cluster_changed:
-                found.append(row)
+            found.append(CriterionChange(cid, criterion.title, criterion.max,
+                                         _score(old, "self_scores", cid) if with_self else None,
+                                         _score(new, "self_scores", cid) if with_self else None,
+                                         _score(old, "cluster_scores", cid), _score(new, "cluster_scores", cid)))
     return found
+
+
+def _moved(old: UnitState | None, new: UnitState | None, which: str) -> set[str]:
+    before = getattr(old, which) if old is not None else {}
+    after = getattr(new, which) if new is not None else {}
+    if before == after:
+        return set()
+    return {cid for cid in before.keys() | after.keys() if before.get(cid) != after.get(cid)}
 
 
 def _score(state: UnitState | None, which: str, cid: str) -> Decimal | None:

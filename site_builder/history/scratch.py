@@ -66,31 +66,87 @@ class ScratchTree:
             self.put(path, blob)
 
 
+class Checked:
+    """What the replay has checked, by file version, kept across ScratchRepository instances.
+
+    A period record depends on its own bytes only. A submission depends on its
+    bytes and on the rubric, registry and cluster year of its year (and of the
+    year it says, where that differs): a rubric or a cluster year added for one
+    year or one cluster no longer makes every other submission be checked
+    again. (Its problems' wording may also name other years, e.g. where a unit
+    was a member before; the replay only counts its errors, as a status does.)"""
+
+    def __init__(self):
+        self.records: dict[str, tuple[str | None, list]] = {}  # path → (blob, [record])
+        self.submissions: dict[str, tuple[str | None, list]] = {}  # path → (blob, [(years, context, checked)])
+
+    @staticmethod
+    def version(kept: dict, relpath: str, blob: str | None) -> list:
+        """What is kept for `relpath` at `blob`: only the version the tree holds, so memory does not grow with the history."""
+        found = kept.get(relpath)
+        if found is None or found[0] != blob:
+            found = kept[relpath] = (blob, [])
+        return found[1]
+
+
 class ScratchRepository(Repository):
     """A Repository over a scratch tree whose submissions and period records may change between calls.
 
     Repository keeps what it loaded for its lifetime; here those two kinds of
-    file are keyed by their blob id instead of their path, so one instance
-    serves every version until a rubric, a registry or a cluster year changes
-    (then the history starts a new instance).
+    file are keyed by their blob id (and what the check of a submission reads
+    besides, see Checked) instead of their path, so one instance serves every
+    version until a rubric, a registry or a cluster year changes (then the
+    history starts a new instance, passing on `checked`).
     """
 
-    def __init__(self, tree: ScratchTree):
+    def __init__(self, tree: ScratchTree, checked: Checked | None = None):
         super().__init__(tree.root)
         self.tree = tree
-        self._versions: dict = {}
+        self.checked = checked if checked is not None else Checked()
+        self._prefix = str(self.root) + "/"
+
+    def _relpath(self, path: Path) -> str:
+        # The loaders' paths are built from self.root: cut it off rather than resolve every folder on the way.
+        text = str(path)
+        return text[len(self._prefix):] if text.startswith(self._prefix) else layout.rel(self.root, path)
 
     def submission(self, path: Path):
-        relpath = layout.rel(self.root, path)
-        key = ("submission", relpath, self.tree.files.get(relpath))
-        if key not in self._versions:
-            self._versions[key] = check_submission(self, path)
-        return self._versions[key]
+        relpath = self._relpath(path)
+        versions = self.checked.version(self.checked.submissions, relpath, self.tree.files.get(relpath))
+        for years, context, checked in versions:
+            if context == self._context(relpath, years):
+                return checked
+        checked = check_submission(self, path)
+        years = _years(relpath, checked)
+        versions.append((years, self._context(relpath, years), checked))
+        return checked
+
+    def _context(self, relpath: str, years: tuple[int, ...]) -> tuple:
+        """The blobs of what checking the submission at `relpath` reads, for the years it concerns."""
+        if not years:
+            return ()
+        files = self.tree.files
+        place = layout.submission_place(relpath)
+        cluster = place.cluster if place else None
+        return ((self.root / "clusters").is_dir(),
+                *((files.get(f"rubric/{y}.yaml"), files.get(f"clusters/{y}/registry.yaml"),
+                   files.get(f"clusters/{y}/{cluster}/cluster.yaml")) for y in years))
 
     def period_record(self, year: int, period: str, cluster: str) -> PeriodRecord | None:
-        relpath = layout.rel(self.root, layout.cluster_period_path(self.root, year, period, cluster))
-        key = ("period", relpath, self.tree.files.get(relpath))
-        if key not in self._versions:
-            record = load_period_record(self.root, year, period, cluster)
-            self._versions[key] = self._keep(record, record.doc if record else None)
-        return self._versions[key]
+        relpath = f"clusters/{year}/{cluster}/{period}.yaml"
+        versions = self.checked.version(self.checked.records, relpath, self.tree.files.get(relpath))
+        if not versions:
+            versions.append(load_period_record(self.root, year, period, cluster))
+        return versions[0]
+
+
+def _years(relpath: str, checked) -> tuple[int, ...]:
+    """The years whose rubric and registry the check may read: the folder's year, and the year the file
+    says where it says one (validate.submission_check picks the rubric by it)."""
+    data = checked.doc.data
+    place = layout.submission_place(relpath)
+    said = data.get("year") if isinstance(data, dict) else None
+    found = {place.year} if place else set()
+    if isinstance(said, int) and not isinstance(said, bool):
+        found.add(said)
+    return tuple(sorted(found))

@@ -40,6 +40,8 @@ def replay_from(root: Path, line: list[Landing], start: str | None = None) -> li
     The scratch tree starts as `start`'s tree and no ranking is computed until a
     commit touches it, exactly as when the replay reaches `start` from the
     beginning: a replay can resume where an earlier build stopped."""
+    if not line:
+        return []  # all known (a rebuild of the same commit): no tree to fill, no git process
     with BlobReader(root) as blobs, ScratchTree(blobs) as tree:
         if start is not None:
             tree.fill(git.list_tree(root, start, DATA_FOLDERS))
@@ -72,7 +74,9 @@ class _Replay:
                 self.states[key] = cluster_state(self.repo, key)
         self._apply(files)
         if any(is_context(p) for f in files for p in f.paths):
-            self.repo = ScratchRepository(self.tree)  # rubric, registry or cluster year changed: nothing cached holds
+            # A rubric, registry or cluster year changed: the loaded context holds no more; the checked files
+            # that do not depend on it are passed on (see scratch.Checked).
+            self.repo = ScratchRepository(self.tree, self.repo.checked)
         keys |= self._keys(files)
         changes = []
         for key in sorted(keys):

@@ -31,6 +31,7 @@ class SiteHistory:
     site_url: str | None = None
 
     def __post_init__(self):
+        self._remembered: dict = {}
         self._by_card: dict[tuple, list[dict]] = {}
         for unit, entries in self.data.get("units", {}).items():
             for e in entries:
@@ -58,6 +59,13 @@ class SiteHistory:
         order = {c["id"]: i for i, c in enumerate(self.data.get("commits", []))}
         entries.sort(key=lambda e: (order[e["commit"]["id"]], e["year"], e["period"], e["cluster"]))
         return entries[:count]
+
+    def remembered(self, key, make, *args):
+        """make(*args), made once for `key` in this build: a commit's heading is the same on every
+        scorecard and cluster log that shows the commit (the pages call it with the commit's id)."""
+        if key not in self._remembered:
+            self._remembered[key] = make(*args)
+        return self._remembered[key]
 
     def pull_request_url(self, commit: dict) -> str | None:
         return self.forge.pull_request(commit.get("pull_request"))

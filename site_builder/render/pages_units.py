@@ -49,7 +49,7 @@ def write_scorecard(out, data, ranking, row, card_rows: CardRows | None = None) 
         plain=row_data(row, ranking), unit=unit, sections=sections, evidence_titles=evidence_titles, writeups=mine,
         compare=comparisons(data, unit.id, year, period, ranking.rubric.sections),
         history=data.changes, timeline=data.changes.timeline(unit.id, year, period),
-        authors=authors, anchor_of=entry_anchor,
+        authors=authors, anchor_of=entry_anchor, cell=card_rows.cell,
     )
 
 

@@ -100,6 +100,10 @@ class CardRows:
                                        f'data-search-exclude>{_e(number(value))}</td>')
         return cell
 
+    def cell(self, name: str, value) -> Markup:
+        """score_cell for the template."""
+        return Markup(self.score_cell(name, value))
+
     def _fixed_parts(self, c: Criterion, depth: int, link: str) -> tuple[str, str]:
         key = (id(c), depth, link)
         found = self._fixed.get(key)

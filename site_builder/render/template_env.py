@@ -36,8 +36,10 @@ def html_environment(override: Path | None = None) -> Environment:
     """The site's pages: Markdown whose tables are HTML, so every value is escaped
     unless a filter marks it safe on purpose (md, safe_html)."""
     from site_builder.render.filters import FILTERS
+    from site_builder.render.history_html import figures, pair
 
     env = Environment(loader=_loader(override), autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(FILTERS)
+    env.globals.update(change_figures=figures, change_pair=pair)
     return env

@@ -40,6 +40,8 @@ import jinja2
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
+from site_builder.publish.search_parse import speed_up
+
 START, END = "<!--sb:html-->", "<!--/sb:html-->"
 _PLACEHOLDER = re.compile(r"<!--sb:block:(\d+)-->")
 _RAW_PLACEHOLDER = re.compile(r"<!--sb:raw:(\d+)-->")
@@ -139,6 +141,13 @@ class Passthrough(BasePlugin):
         self.stash: dict[str, list[str]] = {}
         self.raw: dict[str, list[str]] = {}
         self.menus: dict[str, str] = {}
+
+    @event_priority(-100)  # after the search plugin has set up its index
+    def on_config(self, config, **kwargs):
+        search = config.plugins.get("material/search")
+        if search is not None:
+            speed_up(search)
+        return config
 
     def on_env(self, env, config, files, **kwargs):
         """The theme's menu template, wrapped in sb_menu (the theme's own file is still what renders it)."""

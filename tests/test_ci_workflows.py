@@ -107,3 +107,14 @@ def test_main_is_built_then_deployed_to_pages_one_at_a_time():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_the_pages_build_starts_from_the_last_deployments_cache():
+    """build/cache (what each commit did to the rankings) is restored before the build, so a deployment
+    replays only the commits landed since the last one."""
+    steps = by_name("xuat-ban.yml")["jobs"]["dung-trang"]["steps"]
+    actions = [s.get("uses", "").split("@")[0] for s in steps]
+    cache = steps[actions.index("actions/cache")]
+    assert cache["with"]["path"] == "build/cache"
+    assert "${{ github.sha }}" in cache["with"]["key"]  # a cache is never overwritten: one per commit
+    assert actions.index("actions/cache") < [s.get("run") for s in steps].index("ci/publish.sh")

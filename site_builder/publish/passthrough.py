@@ -36,11 +36,10 @@ import json
 import re
 from pathlib import Path
 
-import jinja2
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.pages import Page
 
 from site_builder.publish.search_parse import speed_up
+from site_builder.publish.theme_cache import ThemeCache
 
 START, END = "<!--sb:html-->", "<!--/sb:html-->"
 _PLACEHOLDER = re.compile(r"<!--sb:block:(\d+)-->")
@@ -124,23 +123,11 @@ def _anchors(raw_html: str) -> set[str]:
     return found
 
 
-# The theme's menu (partials/nav.html), rendered through a cache: a page that is not in the menu
-# (every scorecard, unit and cluster page) gets the same menu as any other such page of its
-# folder, since the links in it are relative to the folder and no item is marked active.
-_NAV = "partials/nav.html"
-_NAV_WRAPPER = '{%- call sb_menu(page, nav) -%}{% include "sb-theme/partials/nav.html" %}{%- endcall -%}'
-
-
-def _active(items) -> bool:
-    return any(getattr(item, "active", False) or _active(getattr(item, "children", None) or ())
-               for item in items)
-
-
 class Passthrough(BasePlugin):
     def __init__(self):
         self.stash: dict[str, list[str]] = {}
         self.raw: dict[str, list[str]] = {}
-        self.menus: dict[str, str] = {}
+        self.theme = ThemeCache()
 
     @event_priority(-100)  # after the search plugin has set up its index
     def on_config(self, config, **kwargs):
@@ -150,24 +137,8 @@ class Passthrough(BasePlugin):
         return config
 
     def on_env(self, env, config, files, **kwargs):
-        """The theme's menu template, wrapped in sb_menu (the theme's own file is still what renders it)."""
-        theme = env.loader
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({_NAV: _NAV_WRAPPER}),
-                                          jinja2.PrefixLoader({"sb-theme": theme}), theme])
-        env.globals["sb_menu"] = self._menu
-        self.menus.clear()
+        self.theme.install(env)  # see theme_cache.py
         return env
-
-    def _menu(self, page, nav, caller):
-        # Only plain pages (not the blog's posts and views, which the blog plugin links
-        # differently) outside the menu: for those the menu varies with the folder only.
-        if type(page) is not Page or nav is None or _active(nav.items):
-            return caller()
-        folder = page.url[:page.url.rfind("/") + 1]  # what its relative links start from
-        menu = self.menus.get(folder)
-        if menu is None:
-            menu = self.menus[folder] = caller()
-        return menu
 
     def on_page_markdown(self, markdown: str, page, **kwargs) -> str:
         if START in markdown:

@@ -1,0 +1,63 @@
+"""Parts of Material's page template rendered once per folder instead of once per page.
+
+Most of our pages (every scorecard, unit and cluster page) are outside the
+menu. For such a page, the menu, the search box, the colour toggles, the
+logo, the empty table of contents and the JSON config block do not depend on
+the page at all, only on the folder it is in (their links are relative to
+it). Material still renders them for each of the 3,600 pages, which was about
+half of the template time.
+
+The plugin wraps those parts in `sb_cached`: the theme's own template or
+block renders them the first time a folder needs them, the same text is
+reused for the folder's other pages. Included templates are wrapped through
+the Jinja loader (nothing is copied from Material: "sb-theme/<name>" is the
+theme's file); blocks are wrapped in main.html. Pages in the menu (an item
+is active), blog posts and views, and the 404 page render as before.
+"""
+from __future__ import annotations
+
+import jinja2
+from mkdocs.structure.pages import Page
+
+# Included templates whose output, for a plain page outside the menu, depends on its folder only.
+INCLUDES = ("partials/nav.html", "partials/search.html", "partials/palette.html", "partials/logo.html",
+            "partials/javascripts/palette.html", "partials/toc.html")
+_WRAPPER = '{%%- call sb_cached("%s", page, nav) -%%}{%% include "sb-theme/%s" %%}{%%- endcall -%%}'
+
+
+def _active(items) -> bool:
+    return any(getattr(item, "active", False) or _active(getattr(item, "children", None) or ())
+               for item in items)
+
+
+def _toc_empty(page) -> bool:
+    """partials/toc.html shows nothing of the page: no heading below a level-1 title."""
+    items = list(page.toc)
+    if items and items[0].level == 1:
+        items = list(items[0].children)
+    return not items
+
+
+class ThemeCache:
+    def __init__(self):
+        self.parts: dict[tuple[str, str], str] = {}
+
+    def install(self, env: jinja2.Environment) -> None:
+        theme = env.loader
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({name: _WRAPPER % (name, name) for name in INCLUDES}),
+                                          jinja2.PrefixLoader({"sb-theme": theme}), theme])
+        env.globals["sb_cached"] = self.cached
+        self.parts.clear()
+
+    def cached(self, name: str, page, nav, caller):
+        # Only plain pages (not the blog's posts and views, which the blog plugin links
+        # differently) outside the menu: for those the part varies with the folder only.
+        if type(page) is not Page or nav is None or _active(nav.items):
+            return caller()
+        if name == "partials/toc.html" and not _toc_empty(page):
+            return caller()
+        key = (name, page.url[:page.url.rfind("/") + 1])  # the folder its relative links start from
+        part = self.parts.get(key)
+        if part is None:
+            part = self.parts[key] = caller()
+        return part

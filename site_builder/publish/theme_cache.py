@@ -41,6 +41,7 @@ def _toc_empty(page) -> bool:
 class ThemeCache:
     def __init__(self):
         self.parts: dict[tuple[str, str], str] = {}
+        self.page = self.folder = None  # the page being rendered, and its folder if it may use the cache
 
     def install(self, env: jinja2.Environment) -> None:
         theme = env.loader
@@ -48,15 +49,21 @@ class ThemeCache:
                                           jinja2.PrefixLoader({"sb-theme": theme}), theme])
         env.globals["sb_cached"] = self.cached
         self.parts.clear()
+        self.page = self.folder = None
+
+    def _folder(self, page, nav) -> str | None:
+        # Only plain pages (not the blog's posts and views, which the blog plugin links
+        # differently) outside the menu: for those the parts vary with the folder only.
+        if type(page) is not Page or nav is None or _active(nav.items):
+            return None
+        return page.url[:page.url.rfind("/") + 1]  # where its relative links start from
 
     def cached(self, name: str, page, nav, caller):
-        # Only plain pages (not the blog's posts and views, which the blog plugin links
-        # differently) outside the menu: for those the part varies with the folder only.
-        if type(page) is not Page or nav is None or _active(nav.items):
+        if page is not self.page:  # the parts of one page ask in turn: look at the menu once
+            self.page, self.folder = page, self._folder(page, nav)
+        if self.folder is None or (name == "partials/toc.html" and not _toc_empty(page)):
             return caller()
-        if name == "partials/toc.html" and not _toc_empty(page):
-            return caller()
-        key = (name, page.url[:page.url.rfind("/") + 1])  # the folder its relative links start from
+        key = (name, self.folder)
         part = self.parts.get(key)
         if part is None:
             part = self.parts[key] = caller()

@@ -79,6 +79,7 @@ class Checked:
     def __init__(self):
         self.records: dict[str, tuple[str | None, list]] = {}  # path → (blob, [record])
         self.submissions: dict[str, tuple[str | None, list]] = {}  # path → (blob, [(years, context, checked)])
+        self.clusters_folder = False
 
     @staticmethod
     def version(kept: dict, relpath: str, blob: str | None) -> list:
@@ -128,9 +129,16 @@ class ScratchRepository(Repository):
         files = self.tree.files
         place = layout.submission_place(relpath)
         cluster = place.cluster if place else None
-        return ((self.root / "clusters").is_dir(),
+        return (self._has_clusters(),
                 *((files.get(f"rubric/{y}.yaml"), files.get(f"clusters/{y}/registry.yaml"),
                    files.get(f"clusters/{y}/{cluster}/cluster.yaml")) for y in years))
+
+    def _has_clusters(self) -> bool:
+        """Whether clusters/ exists (the membership check is skipped without it): once it does, it stays,
+        as ScratchTree.drop leaves folders in place."""
+        if not self.checked.clusters_folder:
+            self.checked.clusters_folder = (self.root / "clusters").is_dir()
+        return self.checked.clusters_folder
 
     def period_record(self, year: int, period: str, cluster: str) -> PeriodRecord | None:
         relpath = f"clusters/{year}/{cluster}/{period}.yaml"

@@ -157,8 +157,22 @@ def _pair(before, after, show=lambda v: v) -> dict:
     return {"before": None if before is None else show(before), "after": None if after is None else show(after)}
 
 
+# A replay writes a million figures, nearly all the same few hundred scores: each is formatted once.
+# Equal Decimals print the same (1.50 and 1.5 as 1.5), except zero's sign (-0): zero is not kept.
+_WRITTEN: dict[Decimal, str] = {}
+
+
 def _num(value: Decimal | None) -> str | None:
-    return None if value is None else fmt_yaml(value)
+    if value is None:
+        return None
+    if type(value) is not Decimal or value.is_zero() or not value.is_finite():
+        return fmt_yaml(value)
+    written = _WRITTEN.get(value)
+    if written is None:
+        written = fmt_yaml(value)
+        if len(_WRITTEN) < 65536:
+            _WRITTEN[value] = written
+    return written
 
 
 def _numbers(before: Decimal | None, after: Decimal | None) -> dict:

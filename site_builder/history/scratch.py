@@ -34,13 +34,26 @@ def is_context(path: str) -> bool:
     return bool(_CONTEXT.match(path))
 
 
-class ScratchTree:
-    """A folder holding the data files of one version; `files` maps each path to its blob id."""
+# The files read only for one ranking (a submission, a cluster's period record), by the folder of that ranking.
+_DEFERRABLE = re.compile(r"^(?:submissions/\d{4}/[^/]+/[^/]+|clusters/\d{4}/[^/]+)/(?!cluster\.ya?ml$)[^/]+\.ya?ml$")
 
-    def __init__(self, blobs: BlobReader):
+
+class ScratchTree:
+    """A folder holding the data files of one version; `files` maps each path to its blob id.
+
+    `lazy`: the bytes of a submission or a period record are read from git and
+    written only when `materialize` is asked for the folders of its ranking
+    (folders(key)), so a replay resuming from a cached history writes the few
+    rankings it recomputes, not the whole tree. Everything else (rubrics,
+    registries, cluster years: what every check reads) is written at once.
+    """
+
+    def __init__(self, blobs: BlobReader, lazy: bool = False):
         self.blobs = blobs
+        self.lazy = lazy
         self.root = Path(tempfile.mkdtemp(prefix="site-builder-history-"))
         self.files: dict[str, str] = {}
+        self._pending: dict[str, set[str]] = {}  # folder → its files whose current bytes are not written yet
 
     def __enter__(self) -> "ScratchTree":
         return self
@@ -53,17 +66,33 @@ class ScratchTree:
             return
         target = self.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(self.blobs.read(blob))
         self.files[path] = blob
+        if self.lazy and _DEFERRABLE.match(path):
+            self._pending.setdefault(path.rpartition("/")[0], set()).add(path)
+        else:
+            target.write_bytes(self.blobs.read(blob))
 
     def drop(self, path: str) -> None:
         if self.files.pop(path, None) is not None:
-            (self.root / path).unlink()
+            self._pending.get(path.rpartition("/")[0], set()).discard(path)
+            (self.root / path).unlink(missing_ok=True)
 
     def fill(self, listing: dict[str, tuple[str, str]]) -> None:
         """Add the files of a `git ls-tree` listing (path → (mode, blob))."""
         for path, (_, blob) in sorted(listing.items()):
             self.put(path, blob)
+
+    def materialize(self, folders) -> None:
+        """Write the current bytes of every file under `folders` (relative paths of folders)."""
+        for folder in folders:
+            for path in sorted(self._pending.pop(folder, ())):
+                (self.root / path).write_bytes(self.blobs.read(self.files[path]))
+
+
+def folders(key: tuple[int, str, str]) -> tuple[str, str]:
+    """The folders whose files the ranking of (year, period, cluster) reads besides the context."""
+    year, period, cluster = key
+    return f"submissions/{year}/{period}/{cluster}", f"clusters/{year}/{cluster}"
 
 
 class Checked:

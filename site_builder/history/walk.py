@@ -14,7 +14,7 @@ from site_builder.history.blobs import BlobReader
 from site_builder.history.compare import ClusterChange, compare
 from site_builder.history.landed import Landing, landings
 from site_builder.history.log import FileChange, read_log
-from site_builder.history.scratch import ScratchRepository, ScratchTree, is_context, is_data
+from site_builder.history.scratch import ScratchRepository, ScratchTree, folders, is_context, is_data
 from site_builder.history.state import ClusterState, Key, cluster_state, keys_of
 
 # Where the data files live (scratch.is_data says which files under them count).
@@ -42,7 +42,7 @@ def replay_from(root: Path, line: list[Landing], start: str | None = None) -> li
     beginning: a replay can resume where an earlier build stopped."""
     if not line:
         return []  # all known (a rebuild of the same commit): no tree to fill, no git process
-    with BlobReader(root) as blobs, ScratchTree(blobs) as tree:
+    with BlobReader(root) as blobs, ScratchTree(blobs, lazy=True) as tree:
         if start is not None:
             tree.fill(git.list_tree(root, start, DATA_FOLDERS))
         return _Replay(tree).run(line)
@@ -71,7 +71,7 @@ class _Replay:
         keys = self._keys(files)
         for key in keys:
             if key not in self.states:
-                self.states[key] = cluster_state(self.repo, key)
+                self.states[key] = self._state(key)
         self._apply(files)
         if any(is_context(p) for f in files for p in f.paths):
             # A rubric, registry or cluster year changed: the loaded context holds no more; the checked files
@@ -80,11 +80,15 @@ class _Replay:
         keys |= self._keys(files)
         changes = []
         for key in sorted(keys):
-            before, after = self.states.get(key), cluster_state(self.repo, key)
+            before, after = self.states.get(key), self._state(key)
             self.states[key] = after
             if found := compare(key, before, after):
                 changes.append(found)
         return changes
+
+    def _state(self, key: Key) -> ClusterState | None:
+        self.tree.materialize(folders(key))
+        return cluster_state(self.repo, key)
 
     def _keys(self, files: list[FileChange]) -> set[Key]:
         return {key for f in files for p in f.paths for key in keys_of(p, self.repo)}

@@ -64,3 +64,31 @@ def test_plain_html_gives_html_parsers_calls(text):
 def test_anything_else_goes_to_html_parser(text):
     calls = tokens(text)
     assert calls is None or [tuple(c) for c in calls] == parsed(text)
+
+
+def sections(parser):
+    return [(s.el.tag, s.id, s.depth, "".join(s.title), "".join(s.text), s.is_excluded()) for s in parser.data]
+
+
+SEARCH_PAGES = [
+    '<h1 id="t">Trang</h1>\n<table><tr><td data-search-exclude>1,5</td><td>giữ</td><td data-search-exclude></td></tr></table>',
+    '<td data-search-exclude>trước mọi mục</td><p>sau</p>',  # no section yet
+    '<div data-search-exclude><p>ngoài</p><div data-search-exclude>trong</div><p>lộ ra</p></div>',  # same tag skipped
+    '<div><div><h2 id="a">A</h2></div><span data-search-exclude>x</span>\n  <p>đoạn</p></div><p>sau</p>',
+    '<div><h2 id="a">A</h2><div><h3 id="b">B</h3></div><em data-search-exclude>x</em> chữ</div><p>cuối</p>',
+    '<p>mở</p><h2 id="h" data-search-exclude>Ẩn</h2><p>văn <b data-search-exclude>bỏ</b> bản</p><br data-search-exclude>hết',
+    '<h2 id="k">Có <small data-search-exclude>nhỏ</small> tiêu đề</h2>\n\n<pre>  <span data-search-exclude>a</span>  b </pre>',
+]
+
+
+@pytest.mark.parametrize("text", SEARCH_PAGES)
+def test_search_sections_as_with_html_parser(text):
+    search = pytest.importorskip("material.plugins.search.plugin")
+    from site_builder.publish.search_parse import feed
+
+    ours, theirs = search.Parser(), search.Parser()
+    feed(ours, text)
+    ours.close()
+    theirs.feed(text)
+    theirs.close()
+    assert sections(ours) == sections(theirs)

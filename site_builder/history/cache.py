@@ -12,6 +12,7 @@ means starting over, never an error.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -113,8 +114,13 @@ class StepCache:
 def read(path: Path) -> dict:
     """What a cache file holds, or {} for anything unreadable. The file is this tool's own output in
     build/ (git-ignored; in CI restored only from the same repository's cache), as trusted as the code."""
+    collecting = gc.isenabled()
+    gc.disable()  # a million containers at once: the collector would walk them again and again, for nothing
     try:
         stored = pickle.loads(zlib.decompress(Path(path).read_bytes()))
     except Exception:  # noqa: BLE001 - a half-written or foreign file: start over, never fail the build
         return {}
+    finally:
+        if collecting:
+            gc.enable()
     return stored if isinstance(stored, dict) else {}

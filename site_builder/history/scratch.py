@@ -27,7 +27,7 @@ _CONTEXT = re.compile(r"^(?:rubric/[^/]+|clusters/\d{4}/registry\.ya?ml|clusters
 
 
 def is_data(path: str) -> bool:
-    return bool(_DATA.match(path)) and ".." not in PurePosixPath(path).parts
+    return bool(_DATA.match(path)) and (".." not in path or ".." not in PurePosixPath(path).parts)
 
 
 def is_context(path: str) -> bool:

@@ -62,6 +62,9 @@ def readable_json(value, indent: str = "") -> str:
     return _layout(value, indent)[0]
 
 
+_FLAT = frozenset({str, int, float, bool, type(None)})  # what the encoder writes as it is, nothing nested
+
+
 def _layout(value, indent: str) -> tuple[str, bool]:
     """(text, on one line): a group's one-line form is put together from its members' (json.dumps's
     own separators), so each row is encoded once rather than once more for every group around it."""
@@ -69,22 +72,31 @@ def _layout(value, indent: str) -> tuple[str, bool]:
         return _compact(value), True
     is_dict = isinstance(value, dict)
     members = value.values() if is_dict else value
-    nested = any(issubclass(t, (dict, list)) for t in set(map(type, members)))  # by type: a row is 12 values
+    types = set(map(type, members))  # by type, in C: a score row is 12 values, and there are 30,000 a year
+    nested = not types <= _FLAT and any(issubclass(t, (dict, list)) for t in types)
+    inner = indent + " "
     if not nested or (is_dict and set(map(type, value)) != {str}):
         compact = _compact(value)  # nothing nested (or keys json.dumps converts): encoded at once
         if len(compact) <= 500:
             return compact, True
-        laid = [_layout(v, indent + " ") for v in members]
+        laid = [_layout(v, inner) for v in members]
     else:
-        laid = [_layout(v, indent + " ") for v in members]
+        laid = []
+        for v in members:
+            if type(v) in _FLAT:
+                laid.append((_compact(v), True))
+            elif type(v) is dict and set(map(type, v.values())) <= _FLAT:
+                text = _ENCODER.encode(v)  # a row of plain values: _layout's first case, without the call
+                laid.append((text, True) if len(text) <= 500 else _layout(v, inner))
+            else:
+                laid.append(_layout(v, inner))
         if all(one_line for _, one_line in laid):
             if is_dict:
-                compact = "{" + ", ".join(f"{_compact(k)}: {text}" for k, (text, _) in zip(value, laid)) + "}"
+                compact = "{" + ", ".join(f"{encode_basestring(k)}: {text}" for k, (text, _) in zip(value, laid)) + "}"
             else:
                 compact = "[" + ", ".join(text for text, _ in laid) + "]"
             if len(compact) <= 500:
                 return compact, True
-    inner = indent + " "
     if is_dict:
         items = [f"{inner}{_compact(k)}: {text}" for k, (text, _) in zip(value, laid)]
         return "{\n" + ",\n".join(items) + "\n" + indent + "}", False

@@ -14,8 +14,17 @@ SCORE_COLUMNS = ["nam", "ky", "ma_cum", "ma_don_vi", "ten_don_vi", "ma_tieu_chi"
 NOMINATION_COLUMNS = ["nam", "loai", "ma_cum", "ten_cum", "ma_don_vi", "ten_don_vi", "so_phieu", "tong_diem", "hang", "commit"]
 
 
+_WRITTEN: dict[tuple, str] = {}  # the same few hundred scores in every row: fmt_yaml once each
+
+
 def _n(value) -> str:
-    return "" if value is None else fmt_yaml(value)
+    if value is None:
+        return ""
+    key = (value, str(value))  # the text too: Decimal 1 == 1.0 == -0 + 1, each printed its own way
+    found = _WRITTEN.get(key)
+    if found is None:
+        found = _WRITTEN[key] = fmt_yaml(value)
+    return found
 
 
 def year_periods(data, year: int) -> list[str]:

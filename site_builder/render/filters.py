@@ -19,6 +19,17 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
 
 
+def html_text(value) -> str:
+    """markupsafe.escape(value) as a str, as autoescape writes it, without its cost on plain strings
+    (the HTML that render/ writes in Python rather than through a template)."""
+    if type(value) is str:
+        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
+            return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+                    .replace("'", "&#39;").replace('"', "&#34;"))
+        return value
+    return str(escape(value))
+
+
 def number(value) -> str:
     """A score as people read it (1.000; 0,5), or a dash where there is none."""
     if value is None or value == "":

@@ -7,16 +7,26 @@ did; _history.j2's `figures` and `pair` call these.
 """
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from site_builder.render.filters import number, signed
+from site_builder.render.filters import html_text, number, signed
 from site_builder.render.history_view import first_scored, moved
 
 TOTALS = [("self_total", "Tổng điểm tự chấm"), ("cluster_total", "Tổng điểm Cụm chấm"), ("counted_total", "Điểm xếp hạng")]
 
 
-def _e(value) -> str:
-    return str(escape(value))
+_e = html_text
+_SHOWN: dict[str, str] = {}  # a YAML number as the page shows it, escaped: the same few hundred everywhere
+
+
+def _num(value) -> str:
+    """_e(number(value)), remembered for the YAML strings history_for gives."""
+    if type(value) is not str:
+        return _e(number(value))
+    shown = _SHOWN.get(value)
+    if shown is None:
+        shown = _SHOWN[value] = _e(number(value))
+    return shown
 
 
 def _raw(value) -> str:
@@ -27,9 +37,9 @@ def _raw(value) -> str:
 def pair_html(field: str, value: dict) -> str:
     before, after = value["before"], value["after"]
     if before == after:
-        shown = _e(number(after))
+        shown = _num(after)
     else:
-        shown = f"{_e(number(before))} → {_e(number(after))}"
+        shown = f"{_num(before)} → {_num(after)}"
         if value["difference"] is not None:
             shown += f" ({_e(signed(value['difference']))})"
     return (f'<span class="sb-pair" data-field="{_e(field)}" data-before="{_raw(before)}" data-after="{_raw(after)}">'
@@ -85,7 +95,7 @@ def figures(e: dict) -> Markup:
                    "<thead><tr><th>Tiêu chí</th><th>Tối đa</th><th>Tự chấm</th><th>Cụm chấm</th></tr></thead>\n<tbody>\n")
         for c in rows:
             out.append(f'<tr data-criterion="{_e(c["id"])}"><td><span class="sb-id">{_e(c["id"])}</span> {_e(c["title"])}</td>'
-                       f'<td class="sb-num">{_e(number(c["max"]))}</td><td class="sb-num">{pair_html("self", c["self"])}</td>'
+                       f'<td class="sb-num">{_num(c["max"])}</td><td class="sb-num">{pair_html("self", c["self"])}</td>'
                        f'<td class="sb-num">{pair_html("cluster", c["cluster"])}</td></tr>\n')
         out.append("</tbody>\n</table>\n</div>\n</details>\n")
     return Markup("".join(out))

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from site_builder.load.rubric import Criterion
 from site_builder.render import links
 from site_builder.render.entry_words import entry_words, evidence_links
-from site_builder.render.filters import number, plain, safe_url
+from site_builder.render.filters import html_text, number, plain, safe_url
 
 MARKS = {2: "-", 3: "+"}
 
@@ -73,14 +73,7 @@ def section_lines(section: Criterion, scores, writeups_for) -> list[Line]:
     return lines
 
 
-def _e(value) -> str:
-    """markupsafe.escape, as the template's autoescape, without its cost on plain strings."""
-    if type(value) is str:
-        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
-            return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-                    .replace("'", "&#39;").replace('"', "&#34;"))
-        return value
-    return str(escape(value))
+_e = html_text
 
 
 class CardRows:

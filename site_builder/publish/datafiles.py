@@ -114,6 +114,11 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]], commit) -> bytes
 
 
 def write_open_data(out, data) -> None:
+    write_open_data_page(out, write_open_data_files(out, data))
+
+
+def write_open_data_files(out, data) -> list[dict]:
+    """Each year's files; what the page says of them (generate.py may run this in a process of its own)."""
     files = []
     for year in data.years:
         scores, rankings, nominations = score_rows(data, year), ranking_rows(data, year), nomination_rows(data, year)
@@ -133,5 +138,9 @@ def write_open_data(out, data) -> None:
             out.bytes(links.data_file(year, name), content)
         files.append({"year": year, "files": {k: (links.data_file(year, n), len(c)) for k, (n, c) in named.items()},
                       "counts": {"scores": len(scores), "rankings": len(rankings), "nominations": len(nominations)}})
+    return files
+
+
+def write_open_data_page(out, files: list[dict]) -> None:
     out.page(links.OPEN_DATA, "site/opendata.md.j2", files=list(reversed(files)),
              score_columns=SCORE_COLUMNS, nomination_columns=NOMINATION_COLUMNS)

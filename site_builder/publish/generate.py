@@ -5,12 +5,15 @@ or cluster that no longer exists cannot linger.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
+import traceback
 from pathlib import Path
 
 from site_builder.layout import TEMPLATES
 from site_builder.problems import InputError, Problem
-from site_builder.publish.datafiles import write_open_data
+from site_builder.publish.datafiles import write_open_data, write_open_data_files, write_open_data_page
 from site_builder.render.output import Output
 from site_builder.render.pages_blog import write_blog
 from site_builder.render.pages_cluster import write_clusters
@@ -24,8 +27,8 @@ from site_builder.render.template_env import html_environment
 
 STATIC = TEMPLATES / "site" / "static"
 THEME = TEMPLATES / "site" / "theme"
-WRITERS = [write_home, write_rankings, write_clusters, write_units, write_method, write_nominations, write_blog, write_open_data,
-           write_history]
+# The open data (write_open_data) is written beside these: OpenDataAside.
+WRITERS = [write_home, write_rankings, write_clusters, write_units, write_method, write_nominations, write_blog, write_history]
 
 
 def build_dirs(root: Path) -> tuple[Path, Path]:
@@ -56,8 +59,18 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
     common = {"links": links, "example": any(data.registry(y).example for y in data.years),
               "commit": data.commit, "as_of": data.as_of}
     out = Output(docs, html_environment(templates), common)
-    for write in WRITERS:
-        write(out, data)
+    aside = OpenDataAside.start(out, data)
+    try:
+        for write in WRITERS:
+            write(out, data)
+    except BaseException:
+        if aside:
+            aside.abandon()
+        raise
+    if aside:
+        aside.finish(out)
+    else:
+        write_open_data(out, data)
     clashes = sorted(set(out.written) & hand_written)
     if clashes:
         raise InputError([Problem(f"docs/{c}", 1, 1, f"Trang viết tay trùng tên với trang được sinh từ dữ liệu ({c}): hãy đổi tên trang viết tay.", code="site.clash") for c in clashes])
@@ -69,3 +82,60 @@ def _copy_docs(source: Path, docs: Path) -> set[str]:
         return set()
     shutil.copytree(source, docs, dirs_exist_ok=True)
     return {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}
+
+
+class OpenDataAside:
+    """The open-data files (CSV, JSON, XLSX of every year: a third of page generation, and
+    independent of the pages) written by a forked process while this one renders the pages,
+    on a machine with a second core; the page that lists them is written after, from what the
+    process sends back. Without fork or a second core, write_open_data runs with the others."""
+
+    def __init__(self, process, receive):
+        self.process, self.receive = process, receive
+
+    @classmethod
+    def start(cls, out: Output, data) -> "OpenDataAside | None":
+        if "fork" not in multiprocessing.get_all_start_methods() or len(os.sched_getaffinity(0)) < 2:
+            return None
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+
+        def run():
+            try:
+                files_out = Output(out.docs, out.env, out.common)
+                files = write_open_data_files(files_out, data)
+                send.send(("ok", files_out.written, files))
+            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+                try:
+                    send.send(("error", error, None))
+                except Exception:  # an exception that does not pickle: its text
+                    send.send(("error", RuntimeError(traceback.format_exc()), None))
+            finally:
+                send.close()
+
+        process = context.Process(target=run, name="site_builder-open-data", daemon=True)
+        process.start()
+        send.close()
+        return cls(process, receive)
+
+    def finish(self, out: Output) -> None:
+        try:
+            status, found, files = self.receive.recv()
+        except EOFError:
+            status, found, files = "error", None, None
+        finally:
+            self.receive.close()
+            self.process.join()
+        if found is None:
+            found = RuntimeError(f"Tiến trình ghi dữ liệu mở dừng bất thường (mã {self.process.exitcode}).")
+        if status != "ok":
+            raise found
+        for source in found:
+            out.record(source)
+        write_open_data_page(out, files)
+
+    def abandon(self) -> None:
+        """The pages failed: their error is the one to report; the files are not needed."""
+        self.process.terminate()
+        self.process.join()
+        self.receive.close()

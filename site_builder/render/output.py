@@ -32,9 +32,13 @@ class Output:
 
     def bytes(self, source: str, data: bytes) -> None:
         target = self.docs / source
-        if source in self._seen:
-            raise ValueError(f"{source} được sinh hai lần")
+        self.record(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+    def record(self, source: str) -> None:
+        """`source` is generated (by this Output, or by another process writing into the same folder)."""
+        if source in self._seen:
+            raise ValueError(f"{source} được sinh hai lần")
         self.written.append(source)
         self._seen.add(source)

@@ -27,8 +27,10 @@ from site_builder.render.template_env import html_environment
 
 STATIC = TEMPLATES / "site" / "static"
 THEME = TEMPLATES / "site" / "theme"
-# The open data (write_open_data) is written beside these: OpenDataAside.
-WRITERS = [write_home, write_rankings, write_clusters, write_units, write_method, write_nominations, write_blog, write_history]
+WRITERS = [write_home, write_rankings, write_clusters, write_units, write_method, write_nominations, write_blog]
+# Written beside those by a forked process (Aside) when there is a second core: the open-data
+# files (their page is written after, from what the first returns) and the change logs.
+ASIDE = [write_open_data_files, write_history]
 
 
 def build_dirs(root: Path) -> tuple[Path, Path]:
@@ -59,7 +61,7 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
     common = {"links": links, "example": any(data.registry(y).example for y in data.years),
               "commit": data.commit, "as_of": data.as_of}
     out = Output(docs, html_environment(templates), common)
-    aside = OpenDataAside.start(out, data)
+    aside = Aside.start(out, data, ASIDE)
     try:
         for write in WRITERS:
             write(out, data)
@@ -68,9 +70,11 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
             aside.abandon()
         raise
     if aside:
-        aside.finish(out)
+        files, _ = aside.finish(out)
+        write_open_data_page(out, files)
     else:
         write_open_data(out, data)
+        write_history(out, data)
     clashes = sorted(set(out.written) & hand_written)
     if clashes:
         raise InputError([Problem(f"docs/{c}", 1, 1, f"Trang viết tay trùng tên với trang được sinh từ dữ liệu ({c}): hãy đổi tên trang viết tay.", code="site.clash") for c in clashes])
@@ -84,17 +88,17 @@ def _copy_docs(source: Path, docs: Path) -> set[str]:
     return {p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()}
 
 
-class OpenDataAside:
-    """The open-data files (CSV, JSON, XLSX of every year: a third of page generation, and
-    independent of the pages) written by a forked process while this one renders the pages,
-    on a machine with a second core; the page that lists them is written after, from what the
-    process sends back. Without fork or a second core, write_open_data runs with the others."""
+class Aside:
+    """Writers run by a forked process while this one renders the other pages, on a machine with
+    a second core: the open-data files (CSV, JSON, XLSX of every year) were a third of page
+    generation and need nothing the pages make. The process writes into the same folder and sends
+    back what it wrote and what each writer returned. Without fork or a second core: None."""
 
     def __init__(self, process, receive):
         self.process, self.receive = process, receive
 
     @classmethod
-    def start(cls, out: Output, data) -> "OpenDataAside | None":
+    def start(cls, out: Output, data, writers: list) -> "Aside | None":
         if "fork" not in multiprocessing.get_all_start_methods() or len(os.sched_getaffinity(0)) < 2:
             return None
         context = multiprocessing.get_context("fork")
@@ -102,9 +106,9 @@ class OpenDataAside:
 
         def run():
             try:
-                files_out = Output(out.docs, out.env, out.common)
-                files = write_open_data_files(files_out, data)
-                send.send(("ok", files_out.written, files))
+                aside_out = Output(out.docs, out.env, out.common)
+                returned = [write(aside_out, data) for write in writers]
+                send.send(("ok", aside_out.written, returned))
             except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
                 try:
                     send.send(("error", error, None))
@@ -113,26 +117,27 @@ class OpenDataAside:
             finally:
                 send.close()
 
-        process = context.Process(target=run, name="site_builder-open-data", daemon=True)
+        process = context.Process(target=run, name="site_builder-aside", daemon=True)
         process.start()
         send.close()
         return cls(process, receive)
 
-    def finish(self, out: Output) -> None:
+    def finish(self, out: Output) -> list:
+        """What each writer returned, once the process is done; its files are recorded in `out`."""
         try:
-            status, found, files = self.receive.recv()
+            status, found, returned = self.receive.recv()
         except EOFError:
-            status, found, files = "error", None, None
+            status, found, returned = "error", None, None
         finally:
             self.receive.close()
             self.process.join()
         if found is None:
-            found = RuntimeError(f"Tiến trình ghi dữ liệu mở dừng bất thường (mã {self.process.exitcode}).")
+            found = RuntimeError(f"Tiến trình sinh dữ liệu mở và lịch sử thay đổi dừng bất thường (mã {self.process.exitcode}).")
         if status != "ok":
             raise found
         for source in found:
             out.record(source)
-        write_open_data_page(out, files)
+        return returned
 
     def abandon(self) -> None:
         """The pages failed: their error is the one to report; the files are not needed."""

@@ -38,8 +38,10 @@ def html_environment(override: Path | None = None) -> Environment:
     from site_builder.render.filters import FILTERS
     from site_builder.render.history_html import figures, pair
 
+    # auto_reload off: a build makes its own environment, and stat-ing the template on each of
+    # thousands of pages only asked whether it changed during the build.
     env = Environment(loader=_loader(override), autoescape=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(FILTERS)
     env.globals.update(change_figures=figures, change_pair=pair)
     return env

@@ -56,6 +56,11 @@ RAW_PAGES = {
                '<div>mở</div> *sau*\n\n<div>\n\nhai đoạn\n\n</div>\n\n[tới neo](raw.md#neo)\n'),
     "code.md": "# Mã\n\n```html\n\n<div>hiện dưới dạng mã</div>\n\n```\n",
     "comment.md": "# Chú thích\n\n<!--\n\n<div>ẩn</div>\n\n-->\n\n<p>hiện</p>\n",
+    # Elements over several paragraphs: one search does not read (put back after it), one it reads.
+    "long.md": ('# Dài\n\n<ol class="log" data-search-exclude>\n<li id="muc-1"><p>một</p>\n\n<div>hai</div></li>\n\n'
+                '<li><p>ba <span data-search-exclude>x</span></p></li>\n</ol>\n\n<div class="x">\n<h2 id="trong">Trong</h2>\n\n'
+                '<p>bốn</p>\n</div>\n\n<div data-search-exclude>\n<h3 id="an">Ẩn</h3>\n\n<p>năm</p>\n</div>\n\n'
+                '[tới mục](long.md#muc-1) [tới tiêu đề](long.md#trong)\n'),
 }
 
 

@@ -44,6 +44,7 @@ from site_builder.publish.theme_cache import ThemeCache
 START, END = "<!--sb:html-->", "<!--/sb:html-->"
 _PLACEHOLDER = re.compile(r"<!--sb:block:(\d+)-->")
 _RAW_PLACEHOLDER = re.compile(r"<!--sb:raw:(\d+)-->")
+_RAW_HIDDEN = re.compile(r"<!--sb:hide:(\d+)-->")
 NAME = "site_builder/passthrough"
 
 # Block-level elements (markdown.util.BLOCK_LEVEL_ELEMENTS) whose paragraphs take the short route.
@@ -52,6 +53,9 @@ _RAW_TAGS = ("div", "table", "p", "nav", "section", "details", "aside", "figure"
 _RAW_OPEN = re.compile(r"<(%s)[\s>]" % "|".join(_RAW_TAGS))
 _TAG_OF = {tag: re.compile(r"<(/?)%s[\s>]" % tag) for tag in _RAW_TAGS}
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
+_EXCLUDED = re.compile(r"\sdata-search-exclude(?=[\s>])")
+_HEADING = re.compile(r"<h[1-6][\s>]", re.I)
+_SEARCH_ATTR = re.compile(r"data-search-\w+=")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
 # Anchors as MkDocs' _HTMLHandler collects them from raw HTML: any element's id, an <a>'s name.
 _START_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)(\s[^>]*)>")
@@ -75,39 +79,81 @@ def _marked(markdown: str, blocks: list[str]) -> str:
     return "".join(out)
 
 
+def _closes_at_end(text: str, tag: str) -> bool:
+    """The element opening `text` closes exactly where `text` ends."""
+    depth = 0
+    for match in _TAG_OF[tag].finditer(text):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:  # the first element closes here: it must be the end of the text
+            return match.end() == len(text)
+    return False
+
+
+def _opened(text: str, tag: str) -> int:
+    return sum(1 for match in _TAG_OF[tag].finditer(text) if not match.group(1))
+
+
 def _is_raw_block(chunk: str) -> bool:
     """`chunk` (a paragraph: text between blank lines) is one block-level HTML element, start to end."""
     opened = _RAW_OPEN.match(chunk)
     if not opened:
         return False
     tag = opened.group(1)
-    if not chunk.endswith(f"</{tag}>") or _BLANK_LINE.search(chunk):
-        return False
-    depth = 0
-    for match in _TAG_OF[tag].finditer(chunk):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:  # the first element closes here: it must be the end of the paragraph
-            return match.end() == len(chunk)
-    return False
+    return chunk.endswith(f"</{tag}>") and not _BLANK_LINE.search(chunk) and _closes_at_end(chunk, tag)
 
 
-def _raw(markdown: str, raws: list[str]) -> str:
-    """The page with each one-element HTML paragraph swapped for a placeholder."""
+def _hidden_from_search(element: str, tag: str) -> bool:
+    """Search reads nothing of `element`: its own tag excludes it, and nothing inside can undo that
+    (Material's search Parser opens a section at any heading with an id, even in an excluded
+    element, and forgets an exclusion when an inner element of the same tag closes), and it has
+    no data-search-…="…" attribute (the search plugin removes those from the page)."""
+    head = element[:element.find(">") + 1]
+    return (_EXCLUDED.search(head) is not None and _HEADING.search(element) is None
+            and _opened(element, tag) == 1
+            and _SEARCH_ATTR.search(element) is None)
+
+
+def _raw(markdown: str, raws: list[str], hidden: list[str]) -> str:
+    """The page with each HTML element that fills one or more whole paragraphs swapped for a placeholder:
+    <!--sb:raw:N--> (put back before search) or, for an element search does not read, <!--sb:block:N-->
+    (put back with the marked blocks: <!--sb:hide:N--> here, N in `hidden`)."""
     chunks = markdown.split("\n\n")
-    for i, chunk in enumerate(chunks):
-        if not chunk.startswith("<"):
-            body = chunk.lstrip("\n")
-            if not body.startswith("<"):
-                continue
+    out: list[str] = []
+    i = 0
+    while i < len(chunks):
+        chunk = chunks[i]
+        body = chunk.strip("\n")
+        opened = _RAW_OPEN.match(body) if body.startswith("<") else None
+        if opened is None or _BLANK_LINE.search(body):
+            out.append(chunk)
+            i += 1
+            continue
+        tag = opened.group(1)
+        # The element may go on over blank lines: take paragraphs until one ends with its closing tag.
+        # (Paragraphs are split at exact blank lines: a line of spaces inside one keeps the ordinary route.)
+        j, span = i, body
+        while span is not None and not (span.endswith(f"</{tag}>") and _closes_at_end(span, tag)):
+            j += 1
+            if j >= len(chunks) or chunks[j].startswith("\n") \
+                    or chunks[j - 1].endswith("\n") or _BLANK_LINE.search(chunks[j].rstrip("\n")) \
+                    or _opened(span, tag) < span.count(f"</{tag}>"):
+                span = None
+            else:
+                span += "\n\n" + chunks[j].rstrip("\n")
+        if span is None:
+            out.append(chunk)
+            i += 1
+            continue
+        lead = chunk[:len(chunk) - len(chunk.lstrip("\n"))]
+        trail = chunks[j][len(chunks[j].rstrip("\n")):]
+        if j > i and _hidden_from_search(span, tag):
+            hidden.append(span)
+            out.append(f"{lead}<!--sb:hide:{len(hidden) - 1}-->{trail}")
         else:
-            body = chunk
-        body = body.rstrip("\n")
-        if _is_raw_block(body):
-            lead = chunk[:len(chunk) - len(chunk.lstrip("\n"))]
-            trail = chunk[len(lead) + len(body):]
-            raws.append(body)
-            chunks[i] = f"{lead}<!--sb:raw:{len(raws) - 1}-->{trail}"
-    return "\n\n".join(chunks)
+            raws.append(span)
+            out.append(f"{lead}<!--sb:raw:{len(raws) - 1}-->{trail}")
+        i = j + 1
+    return "\n\n".join(out)
 
 
 def _anchors(raw_html: str) -> set[str]:
@@ -127,6 +173,7 @@ class Passthrough(BasePlugin):
     def __init__(self):
         self.stash: dict[str, list[str]] = {}
         self.raw: dict[str, list[str]] = {}
+        self.anchors: dict[str, list[str]] = {}  # HTML put back after search, whose ids are anchors all the same
         self.theme = ThemeCache()
 
     @event_priority(-100)  # after the search plugin has set up its index
@@ -141,26 +188,33 @@ class Passthrough(BasePlugin):
         return env
 
     def on_page_markdown(self, markdown: str, page, **kwargs) -> str:
+        blocks: list[str] = []
         if START in markdown:
-            blocks: list[str] = []
             markdown = _marked(markdown, blocks)
-            self.stash[page.file.src_uri] = blocks
         if "<" in markdown and not _FENCE.search(markdown) \
                 and markdown.count("<!--") == markdown.count("<!--sb:block:"):
             raws: list[str] = []
-            markdown = _raw(markdown, raws)
+            hidden: list[str] = []
+            markdown = _raw(markdown, raws, hidden)
+            if hidden:  # numbered after the marked blocks
+                markdown = _RAW_HIDDEN.sub(lambda m: f"<!--sb:block:{len(blocks) + int(m.group(1))}-->", markdown)
+                self.anchors[page.file.src_uri] = hidden
+                blocks.extend(hidden)
             if raws:
                 self.raw[page.file.src_uri] = raws
+        if blocks:
+            self.stash[page.file.src_uri] = blocks
         return markdown
 
     @event_priority(100)  # first: every other plugin sees the HTML Markdown would have written
     def on_page_content(self, html: str, page, **kwargs) -> str:
         raws = self.raw.pop(page.file.src_uri, None)
+        hidden = self.anchors.pop(page.file.src_uri, None)
+        if page.present_anchor_ids is not None:
+            for raw in (raws or []) + (hidden or []):
+                page.present_anchor_ids |= _anchors(raw)
         if not raws:
             return html
-        if page.present_anchor_ids is not None:
-            for raw in raws:
-                page.present_anchor_ids |= _anchors(raw)
         return _RAW_PLACEHOLDER.sub(lambda m: raws[int(m.group(1))], html)
 
     @event_priority(-100)  # last: every other plugin has seen the page with placeholders only

@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import shutil
 import traceback
+from functools import partial
 from pathlib import Path
 
 from site_builder.layout import TEMPLATES
@@ -37,10 +38,26 @@ def build_dirs(root: Path) -> tuple[Path, Path]:
     return Path(root) / "build" / "docs", Path(root) / "build" / "theme"
 
 
-def _fresh(path: Path) -> None:
+def _fresh(path: Path) -> Path | None:
+    """An empty folder at `path`; the last build's, if any, moved aside to be deleted later
+    (returned): deleting thousands of pages takes a second that the Aside process can spend."""
+    old = None
     if path.exists():
-        shutil.rmtree(path)
+        old = path.with_name(f".{path.name}.old")
+        if old.exists():  # left by a build that was stopped
+            shutil.rmtree(old)
+        try:
+            path.rename(old)
+        except OSError:  # cannot be moved (a folder in use on Windows): deleted now
+            shutil.rmtree(path)
+            old = None
     path.mkdir(parents=True)
+    return old
+
+
+def _remove(folders: list[Path], *_) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _layer(source: Path, target: Path) -> None:
@@ -51,8 +68,7 @@ def _layer(source: Path, target: Path) -> None:
 def generate(root: Path, data, templates: Path | None = None) -> Path:
     """build/docs and build/theme, ready for MkDocs; returns build/docs."""
     docs, theme = build_dirs(root)
-    _fresh(docs)
-    _fresh(theme)
+    stale = [old for old in (_fresh(docs), _fresh(theme)) if old]
     # The package's theme files and stylesheet, then the override folder's, then docs/.
     for base in [TEMPLATES] + ([Path(templates)] if templates else []):
         _layer(base / "site" / "theme", theme)
@@ -61,18 +77,23 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
     common = {"links": links, "example": any(data.registry(y).example for y in data.years),
               "commit": data.commit, "as_of": data.as_of}
     out = Output(docs, html_environment(templates), common)
-    aside = Aside.start(out, data, ASIDE)
+    aside = Aside.start(out, data, [partial(_remove, stale)] + ASIDE)
     try:
         for write in WRITERS:
             write(out, data)
     except BaseException:
         if aside:
             aside.abandon()
+        _remove(stale)
         raise
     if aside:
-        files, _ = aside.finish(out)
+        try:
+            _, files, _ = aside.finish(out)
+        finally:
+            _remove(stale)  # done by the process already, unless it failed
         write_open_data_page(out, files)
     else:
+        _remove(stale)
         write_open_data(out, data)
         write_history(out, data)
     clashes = sorted(set(out.written) & hand_written)

@@ -37,11 +37,12 @@ def write_scorecard(out, data, ranking, row, card_rows: CardRows | None = None) 
     year, period, unit = ranking.year, ranking.period, row.unit
     here = links.scorecard(unit.id, year, period)
     mine = data.writeups_of(unit.id, year)
-    anchor = links.anchor_in(data.repo.rubric(year), ranking.rubric)
+    base = data.repo.rubric(year)
+    anchor = links.anchor_in(base, ranking.rubric)
     card_rows = card_rows or CardRows()
     evidence_titles = []
     sections = [(s, card_rows.section(here, s, row.scores, lambda cid: [w for w in mine if cid in w.criteria],
-                                      links.rubric_page(year), anchor, evidence_titles))
+                                      links.rubric_page(year), anchor, evidence_titles, (base, ranking.rubric)))
                 for s in ranking.rubric.sections]
     out.page(
         here, "site/scorecard.md.j2",

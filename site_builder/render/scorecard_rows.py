@@ -82,6 +82,7 @@ class CardRows:
     def __init__(self):
         self._fixed: dict[tuple, tuple] = {}
         self._cells: dict[tuple, str] = {}
+        self._plans: dict[tuple, tuple] = {}
 
     def score_cell(self, name: str, value) -> str:
         """_macros.j2's score_cell(name, value): remembered, the same scores recur on every card."""
@@ -109,53 +110,69 @@ class CardRows:
             found = self._fixed[key] = (c, head, tail)  # c kept: its id() is the key
         return found[1], found[2]
 
+    def _plan(self, section: Criterion, rubric_link: str, anchor, anchor_owner) -> list[tuple]:
+        """The lines of `section` in order, each with the parts that are the same on every card:
+        worked out once per section, rubric page link and anchor rule (anchor_in(base, rubric),
+        named by anchor_owner = (base, rubric); None: not remembered)."""
+        key = (id(section), rubric_link, tuple(map(id, anchor_owner))) if anchor_owner else None
+        found = self._plans.get(key) if key else None
+        if found is None:
+            lines = []
+
+            def visit(node: Criterion, depth: int) -> None:
+                head, tail = self._fixed_parts(node, depth, f"{rubric_link}#{anchor(node.id)}")
+                lines.append((node, node.id, head, tail))
+                for child in node.children:
+                    visit(child, depth + 1)
+
+            for child in section.children:
+                visit(child, 1)
+            found = (section, anchor_owner, lines)  # kept with their ids, which are the key
+            if key:
+                self._plans[key] = found
+        return found[2]
+
     def section(self, here: str, section: Criterion, scores, writeups_for, rubric_page: str, anchor,
-                evidence_titles: list) -> Markup:
+                evidence_titles: list, anchor_owner: tuple | None = None) -> Markup:
         """Every line of `section` on the scorecard `here`; the titles of its evidence go to evidence_titles."""
         entries = entries_of(scores)
         self_scores = scores.self_scores if scores.valid else {}
         cluster_scores, notes = scores.cluster_scores, scores.notes
         rubric_link = links.href(here, rubric_page)  # what href(rubric_page, anchor) gives, less the anchor
         out = []
-
-        def visit(node: Criterion, depth: int) -> None:
-            entry = entries.get(node.id)
+        for node, cid, head, tail in self._plan(section, rubric_link, anchor, anchor_owner):
+            entry = entries.get(cid)
             if not isinstance(entry, dict):
                 entry = {}
-            head, tail = self._fixed_parts(node, depth, f"{rubric_link}#{anchor(node.id)}")
             out.append(head)
-            result = str(entry.get("result") or "")
-            if result:
-                out.append(f"<p>{_e(result)}</p>")
-            inputs = entry_words(node, entry)
-            if inputs:
-                out.append('<ul class="sb-inputs" data-search-exclude>'
-                           + "".join(f"<li>{_e(text)}</li>" for text in inputs) + "</ul>")
-            evidence = evidence_links(entry) if entry else []
-            if evidence:
-                out.append('<ul class="sb-evidence">')
-                for url, title in evidence:
-                    evidence_titles.append(title)
-                    target = safe_url(url)
-                    out.append(f'<li><a href="{_e(target)}" rel="noopener noreferrer nofollow">{_e(title)}</a></li>'
-                               if target else f"<li>{_e(title)}</li>")
-                out.append("</ul>")
-            note = notes.get(node.id, "")
+            if entry:
+                result = str(entry.get("result") or "")
+                if result:
+                    out.append(f"<p>{_e(result)}</p>")
+                inputs = entry_words(node, entry)
+                if inputs:
+                    out.append('<ul class="sb-inputs" data-search-exclude>'
+                               + "".join(f"<li>{_e(text)}</li>" for text in inputs) + "</ul>")
+                evidence = evidence_links(entry)
+                if evidence:
+                    out.append('<ul class="sb-evidence">')
+                    for url, title in evidence:
+                        evidence_titles.append(title)
+                        target = safe_url(url)
+                        out.append(f'<li><a href="{_e(target)}" rel="noopener noreferrer nofollow">{_e(title)}</a></li>'
+                                   if target else f"<li>{_e(title)}</li>")
+                    out.append("</ul>")
+            note = notes.get(cid, "")
             if note:
                 out.append(f'<p class="sb-note"><strong>Cụm ghi chú:</strong> {_e(note)}</p>')
-            writeups = writeups_for(node.id)
+            writeups = writeups_for(cid)
             if writeups:
                 out.append('<p class="sb-writeups">Bài viết: '
                            + "; ".join(f'<a href="{_e(links.href(here, links.post_url(w)))}">{_e(w.title)}</a>' for w in writeups)
                            + "</p>")
             out.append(tail)
-            out.append(self.score_cell("self", self_scores.get(node.id)))
+            out.append(self.score_cell("self", self_scores.get(cid)))
             out.append("\n")
-            out.append(self.score_cell("cluster", cluster_scores.get(node.id)))
+            out.append(self.score_cell("cluster", cluster_scores.get(cid)))
             out.append("\n</tr>\n")
-            for child in node.children:
-                visit(child, depth + 1)
-
-        for child in section.children:
-            visit(child, 1)
         return Markup("".join(out))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import threading
 import traceback
 from functools import partial
 from pathlib import Path
@@ -113,7 +114,8 @@ class Aside:
     """Writers run by a forked process while this one renders the other pages, on a machine with
     a second core: the open-data files (CSV, JSON, XLSX of every year) were a third of page
     generation and need nothing the pages make. The process writes into the same folder and sends
-    back what it wrote and what each writer returned. Without fork or a second core: None."""
+    back what it wrote and what each writer returned. Without fork or a second core, or with
+    other threads running: None."""
 
     def __init__(self, process, receive):
         self.process, self.receive = process, receive
@@ -121,6 +123,8 @@ class Aside:
     @classmethod
     def start(cls, out: Output, data, writers: list) -> "Aside | None":
         if "fork" not in multiprocessing.get_all_start_methods() or len(os.sched_getaffinity(0)) < 2:
+            return None
+        if threading.active_count() > 1:  # `serve` rebuilds beside its server's threads: no fork there
             return None
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)

@@ -79,27 +79,8 @@ def _marked(markdown: str, blocks: list[str]) -> str:
     return "".join(out)
 
 
-def _closes_at_end(text: str, tag: str) -> bool:
-    """The element opening `text` closes exactly where `text` ends."""
-    depth = 0
-    for match in _TAG_OF[tag].finditer(text):
-        depth += -1 if match.group(1) else 1
-        if depth == 0:  # the first element closes here: it must be the end of the text
-            return match.end() == len(text)
-    return False
-
-
 def _opened(text: str, tag: str) -> int:
     return sum(1 for match in _TAG_OF[tag].finditer(text) if not match.group(1))
-
-
-def _is_raw_block(chunk: str) -> bool:
-    """`chunk` (a paragraph: text between blank lines) is one block-level HTML element, start to end."""
-    opened = _RAW_OPEN.match(chunk)
-    if not opened:
-        return False
-    tag = opened.group(1)
-    return chunk.endswith(f"</{tag}>") and not _BLANK_LINE.search(chunk) and _closes_at_end(chunk, tag)
 
 
 def _hidden_from_search(element: str, tag: str) -> bool:
@@ -129,21 +110,32 @@ def _raw(markdown: str, raws: list[str], hidden: list[str]) -> str:
             i += 1
             continue
         tag = opened.group(1)
-        # The element may go on over blank lines: take paragraphs until one ends with its closing tag.
+        # The element may go on over blank lines: take paragraphs until the one where it closes,
+        # which must close there at its very end. One pass over each paragraph, its tags counted.
         # (Paragraphs are split at exact blank lines: a line of spaces inside one keeps the ordinary route.)
-        j, span = i, body
-        while span is not None and not (span.endswith(f"</{tag}>") and _closes_at_end(span, tag)):
+        depth, j, piece, pieces, closed = 0, i, body, [], False
+        while True:
+            pieces.append(piece)
+            end = None
+            for match in _TAG_OF[tag].finditer(piece):
+                depth += -1 if match.group(1) else 1
+                if depth == 0:
+                    end = match.end()
+                    break
+            if end is not None:
+                closed = end == len(piece)
+                break
             j += 1
-            if j >= len(chunks) or chunks[j].startswith("\n") \
-                    or chunks[j - 1].endswith("\n") or _BLANK_LINE.search(chunks[j].rstrip("\n")) \
-                    or _opened(span, tag) < span.count(f"</{tag}>"):
-                span = None
-            else:
-                span += "\n\n" + chunks[j].rstrip("\n")
-        if span is None:
+            if j >= len(chunks) or chunks[j].startswith("\n"):
+                break
+            piece = chunks[j].rstrip("\n")
+            if _BLANK_LINE.search(piece):
+                break
+        if not closed:
             out.append(chunk)
             i += 1
             continue
+        span = "\n\n".join(pieces)
         lead = chunk[:len(chunk) - len(chunk.lstrip("\n"))]
         trail = chunks[j][len(chunks[j].rstrip("\n")):]
         if j > i and _hidden_from_search(span, tag):

@@ -99,3 +99,21 @@ def figures(e: dict) -> Markup:
                        f'<td class="sb-num">{pair_html("cluster", c["cluster"])}</td></tr>\n')
         out.append("</tbody>\n</table>\n</div>\n</details>\n")
     return Markup("".join(out))
+
+
+def timeline(history, entries: list[dict], authors, anchor_of, change_head, flag) -> Markup:
+    """_history.j2's timeline of a scorecard, one <li> per entry; change_head and flag are its macros
+    (a commit's heading made once per build: SiteHistory.remembered)."""
+    out = ['<ol class="sb-timeline" reversed data-search-exclude>\n']
+    for e in entries:
+        commit, late = e["commit"], e["after_agreement"]
+        out.append(f'<li id="{_e(anchor_of(commit))}" class="sb-change{" sb-change--late" if late else ""}" '
+                   f'data-commit="{_e(commit["id"])}" data-after-agreement="{"true" if late else "false"}">\n')
+        out.append(str(history.remembered(("change_head", commit["id"]), lambda: change_head(history, commit, authors(commit)))))
+        out.append("\n")
+        if late:
+            out.append(str(flag(history, e)))
+        out.append(figures(e))
+        out.append("\n</li>\n")
+    out.append("</ol>")
+    return Markup("".join(out))

@@ -36,12 +36,12 @@ def html_environment(override: Path | None = None) -> Environment:
     """The site's pages: Markdown whose tables are HTML, so every value is escaped
     unless a filter marks it safe on purpose (md, safe_html)."""
     from site_builder.render.filters import FILTERS
-    from site_builder.render.history_html import figures, pair
+    from site_builder.render.history_html import figures, pair, timeline
 
     # auto_reload off: a build makes its own environment, and stat-ing the template on each of
     # thousands of pages only asked whether it changed during the build.
     env = Environment(loader=_loader(override), autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(FILTERS)
-    env.globals.update(change_figures=figures, change_pair=pair)
+    env.globals.update(change_figures=figures, change_pair=pair, change_timeline=timeline)
     return env

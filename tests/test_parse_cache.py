@@ -69,3 +69,16 @@ def test_off_by_default_nothing_is_kept(tmp_path):
     off = ParseCache()
     off.put(TEXT.encode(), load_file(_write(tmp_path / "a.yaml"), "a.yaml"))
     assert off.memo == {} and off.get(TEXT.encode(), "a.yaml") is None
+
+
+def test_with_wanted_files_only_their_current_versions_are_kept(tmp_path):
+    now = _write(tmp_path / "a.yaml")
+    CACHE.disable()
+    CACHE.enable(tmp_path / "cache", wanted=[now, tmp_path / "missing.yaml"])
+    try:
+        load_file(_write(tmp_path / "old.yaml", "a: 1\n"), "old.yaml")  # an older version, as the history replays it
+        assert CACHE.memo == {}
+        load_file(now, "a.yaml")
+        assert list(CACHE.memo) == list(CACHE.wanted)
+    finally:
+        CACHE.disable()

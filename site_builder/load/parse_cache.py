@@ -20,6 +20,7 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 import yaml
 
@@ -41,10 +42,16 @@ class ParseCache:
         self.memo: dict[bytes, bytes] = {}
         self.used: set[bytes] = set()
         self.folder: Path | None = None
+        self.wanted: set[bytes] | None = None
 
-    def enable(self, folder: Path | None = None) -> None:
-        """Remember parses in memory, and across runs in `folder` when given."""
+    def enable(self, folder: Path | None = None, wanted: Iterable[Path] | None = None) -> None:
+        """Remember parses in memory, and across runs in `folder` when given.
+
+        With `wanted`, only parses of those files as they are now are kept: the history replay
+        parses every version ever written, and keeping each would cost more than it saves.
+        """
         self.on, self.folder, self.used = True, Path(folder) if folder else None, set()
+        self.wanted = None if wanted is None else {_key(raw) for raw in map(_read_quietly, wanted) if raw is not None}
         if self.folder is not None and not self.memo:
             self.memo = _read(self.folder / FILE)
 
@@ -69,6 +76,8 @@ class ParseCache:
     def put(self, raw: bytes, doc) -> None:
         if self.on:
             key = _key(raw)
+            if self.wanted is not None and key not in self.wanted:
+                return
             self.memo[key] = pickle.dumps(_relocated(doc, _PLACEHOLDER), pickle.HIGHEST_PROTOCOL)
             self.used.add(key)
 
@@ -87,6 +96,14 @@ def _key(raw: bytes) -> bytes:
 def _relocated(doc, path: str):
     problems = [dataclasses.replace(p, path=path) for p in doc.problems]
     return dataclasses.replace(doc, path=path, problems=problems)
+
+
+def _read_quietly(path: Path) -> bytes | None:
+    """A file that cannot be read is reported by the loader, when it reads it."""
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
 
 
 def _read(file: Path) -> dict:

@@ -6,6 +6,7 @@ data ourselves, collecting every problem instead of stopping at the first.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -41,6 +42,8 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # "sha256:…" of the bytes read, as an agreement records them: taken here, where the bytes already are.
+    digest: str = ""
 
     def where(self, at: Path_ = (), key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or of its key), else of its nearest parent."""
@@ -90,6 +93,7 @@ def load_bytes(raw: bytes, path: str) -> Document:
     if known is not None:
         return known
     doc = _parse(raw, path)
+    doc.digest = "sha256:" + hashlib.sha256(raw).hexdigest()
     CACHE.put(raw, doc)
     return doc
 

@@ -21,7 +21,7 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
     commit = head(root)
     # The history replay ends on the files as they are now, and the data step reads them again; a
     # rebuild reads mostly files it read last time: each version is parsed once (load/parse_cache.py).
-    PARSED.enable(root / "build" / "cache")
+    PARSED.enable(root / "build" / "cache", wanted=_data_files(root))
     # First, before any work: a shallow clone stops the build here.
     changes = site_history(root, commit, wanted=history)
     PARSED.keep_from_here()
@@ -45,3 +45,8 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
         print(f"Đã xây dựng {pages} trang vào {layout.rel(root, target)}/ từ commit {commit.short}"
               f"{' (có thay đổi chưa commit)' if commit.dirty else ''}, ngày số liệu {commit.date:%d/%m/%Y}.")
     return EXIT_OK
+
+
+def _data_files(root: Path) -> list[Path]:
+    """The YAML files the data step reads, as they are now (the parse cache keeps only these)."""
+    return [path for folder in ("rubric", "clusters", "submissions") for path in sorted((root / folder).rglob("*.yaml"))]

@@ -80,7 +80,8 @@ class UnitScores:
 def unit_scores(unit: Unit, rubric: Rubric, submission: CheckedSubmission | None, cluster_leaves: dict[str, Decimal] | None, notes: dict[str, str] | None) -> UnitScores:
     result = UnitScores(unit, rubric, submission, notes=dict(notes or {}))
     if submission is not None:
-        result.digest = digest(submission.file)
+        # The loader hashed the very bytes it read; a file it refused (a link) is hashed as the link.
+        result.digest = submission.doc.digest or digest(submission.file)
         result.self_scores = submission.scores if submission.ok else {}
     if cluster_leaves:
         known = {cid: v for cid, v in cluster_leaves.items() if cid in rubric.by_id and rubric.by_id[cid].is_leaf}

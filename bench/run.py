@@ -31,13 +31,13 @@ TARGETS = {"build": 25.0, "ratio": 3.3, "card": 150 * 1024, "search": 8 * 1024 *
 
 
 # Printed under the table when a target is not met: what the code does to get closest (bench/RESULTS.md says more).
-DONE = """Đã làm để tiến gần mục tiêu (chi tiết: bench/RESULTS.md):
-- Sàn: dòng "sàn" là MkDocs + Material dựng đúng số trang đó nhưng rỗng; build nào cũng tốn ít nhất chừng ấy, cộng thời gian đọc và kiểm tra dữ liệu (dòng "đọc và kiểm tra").
-- Menu cố định (không có mục cho từng phiếu chấm); bảng của phiếu chấm, biểu đồ, lịch sử được đưa thẳng vào trang, MkDocs, Markdown và bộ tìm kiếm không phải đọc lại (publish/passthrough.py); chỉ mục tìm kiếm chỉ giữ tên, thông tin chính và tên minh chứng, ghi UTF-8.
-- Kiểm tra lược đồ qua jsonschema-rs trước (nhanh 40 lần, thông báo lỗi vẫn của jsonschema); bộ đọc YAML bỏ lượt quét token thứ hai, kiểm tra chuỗi ASCII ngay; thu gom rác thưa hơn.
-- Sinh trang: bỏ các phép tìm bậc hai, nhớ số đã định dạng, XLSX và JSON của dữ liệu mở ghi trực tiếp (nhanh 5 lần, cùng nội dung).
-- Kiểm tra PR: validate TỆP… chỉ xếp hạng các cụm mà tệp có thể làm thay đổi; diff chỉ đọc các thư mục liên quan.
-- Lịch sử điểm: build lại dùng bộ nhớ đệm build/cache (chỉ dựng lại các commit mới); bản checkout mới phải dựng lại cả lịch sử (dòng "lịch sử điểm")."""
+DONE = """Đã làm để tiến gần mục tiêu:
+- Sàn: dòng "sàn" là MkDocs + Material dựng đúng số trang đó nhưng rỗng; build nào cũng tốn ít nhất chừng ấy, cộng thời gian đọc và kiểm tra dữ liệu.
+- Menu cố định (không có mục cho từng phiếu chấm). Bảng, biểu đồ, lịch sử của phiếu chấm là HTML đưa thẳng qua Markdown (publish/passthrough.py); bộ tìm kiếm đọc trang bằng một biểu thức chính quy chặt thay cho html.parser (publish/search_parse.py); các phần giao diện giống nhau trong một thư mục (menu, ô tìm kiếm, logo, …) chỉ dựng một lần (publish/theme_cache.py). Chỉ mục tìm kiếm giữ tên, thông tin chính và minh chứng, không giữ từng con số.
+- Đọc dữ liệu: libyaml, thẻ YAML xác định một lần cho mỗi giá trị khác nhau; jsonschema-rs trả lời "hợp lệ?" trước (thông báo lỗi vẫn của jsonschema); mỗi phiên bản tệp chỉ phân tích một lần trong một lần build, và giữ lại trong build/cache cho lần sau (load/parse_cache.py).
+- Sinh trang: các dòng phiếu chấm và lịch sử viết bằng Python thay cho macro Jinja; dữ liệu mở và nhật ký thay đổi ghi ở tiến trình thứ hai, song song với các trang (máy 2 lõi).
+- Lịch sử điểm: mỗi phiên bản tệp kiểm tra một lần; bộ nhớ đệm build/cache theo commit, chỉ mất khi mã tính lịch sử đổi; CI xuất bản khôi phục build/cache (actions/cache) nên chỉ dựng lại các commit mới. Bản checkout mới, không có bộ nhớ đệm, phải dựng lại cả lịch sử: đó là phần chênh giữa hai dòng build.
+- Kiểm tra PR: validate TỆP… chỉ xếp hạng các cụm mà tệp có thể làm thay đổi; diff chỉ đọc các thư mục liên quan."""
 
 
 def make(base: Path, name: str, scale: int, seed: int, units: int = 15):

@@ -112,6 +112,31 @@ def run_cli(*args, cwd) -> tuple[int, str, str]:
     return done.returncode, done.stdout, done.stderr
 
 
+def correct_score_agree_late(root: Path, own: str, scored: list[str], late_subject: str) -> dict[str, str]:
+    """The end of the year as pull requests make it; returns the commit ids of its steps.
+
+    correction  ttyt-son-ha (file `own`) corrects 1.2 and 1.3 (squash, #12)
+    scoring     the cluster head records the cluster scores of `scored` (squash, #15)
+    agreement   the cluster head records the agreement, digests from `agree` (squash, #16)
+    late        ttyt-son-ha changes 1.6 after the agreement (`late_subject`)
+    """
+    ids = {}
+    corrected = replace_score(replace_score(submission("ttyt-son-ha"), "1.2", "74.75", "100"), "1.3", "53", "70")
+    ids["correction"] = commit(root, "Sửa điểm tiêu chí 1.2 và 1.3 (#12)", {own: corrected},
+                               who=SON_HA, date="2025-12-28T16:00:00+07:00")
+    ids["scoring"] = commit(root, "Cụm chấm điểm cả năm 2025 (#15)", {RECORD: record_with_scores(scored)},
+                            who=HEAD_UNIT, date="2026-01-08T09:00:00+07:00")
+    code, block, err = run_cli("agree", "--year", YEAR, "--period", PERIOD, "--cluster", CLUSTER,
+                               "--date", "12/01/2026", cwd=root)
+    assert code == 0, err
+    ids["agreement"] = commit(root, "Đối chiếu thống nhất điểm ngày 12/01/2026 (#16)",
+                              {RECORD: (root / RECORD).read_text(encoding="utf-8") + block},
+                              who=HEAD_UNIT, date="2026-01-12T15:00:00+07:00")
+    ids["late"] = commit(root, late_subject, {own: replace_score(corrected, "1.6", "36.5", "40")},
+                         who=SON_HA, date="2026-01-15T10:00:00+07:00")
+    return ids
+
+
 BROKEN = "unit: ttyt-dong-xuan\nyear: 2025\ncriteria:\n  \"1.1\": [không đóng ngoặc\n"
 
 
@@ -142,18 +167,5 @@ def scenario(root: Path) -> dict[str, str]:
                            date="2025-12-22T14:30:00+07:00")
     ids["broken"] = commit(root, "Nộp bài Đồng Xuân", {f"{SUBMISSIONS}/ttyt-dong-xuan.yaml": BROKEN},
                            who=DONG_XUAN, date="2025-12-23T08:00:00+07:00")
-    corrected = replace_score(replace_score(submission("ttyt-son-ha"), "1.2", "74.75", "100"), "1.3", "53", "70")
-    ids["correction"] = commit(root, "Sửa điểm tiêu chí 1.2 và 1.3 (#12)", {own: corrected},
-                               who=SON_HA, date="2025-12-28T16:00:00+07:00")
-    ids["scoring"] = commit(root, "Cụm chấm điểm cả năm 2025 (#15)",
-                            {RECORD: record_with_scores(["ttyt-son-ha", "ttyt-tan-lap"])},
-                            who=HEAD_UNIT, date="2026-01-08T09:00:00+07:00")
-    code, block, err = run_cli("agree", "--year", YEAR, "--period", PERIOD, "--cluster", CLUSTER,
-                               "--date", "12/01/2026", cwd=root)
-    assert code == 0, err
-    ids["agreement"] = commit(root, "Đối chiếu thống nhất điểm ngày 12/01/2026 (#16)",
-                              {RECORD: (root / RECORD).read_text(encoding="utf-8") + block},
-                              who=HEAD_UNIT, date="2026-01-12T15:00:00+07:00")
-    ids["late"] = commit(root, "Bổ sung minh chứng 1.6 (#18)", {own: replace_score(corrected, "1.6", "36.5", "40")},
-                         who=SON_HA, date="2026-01-15T10:00:00+07:00")
+    ids.update(correct_score_agree_late(root, own, ["ttyt-son-ha", "ttyt-tan-lap"], "Bổ sung minh chứng 1.6 (#18)"))
     return ids

@@ -11,8 +11,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from gitrepo import (CLUSTER, DEPARTMENT, HEAD_UNIT, MAIN, PERIOD, RECORD, SON_HA, SUBMISSIONS, TAN_LAP, YEAR, commit,
-                     git, init, merge, record_with_scores, replace_score, run_cli, submission)
+from gitrepo import (DEPARTMENT, MAIN, RECORD, SON_HA, SUBMISSIONS, TAN_LAP, commit, correct_score_agree_late, git, init,
+                     merge, submission)
 
 FORGE = "https://github.com/so-y-te-song-lam/thi-dua"
 COPIED = ["rubric", "clusters", "submissions", "writeups", "docs", "mkdocs.yml"]
@@ -55,17 +55,5 @@ def make_history_repo(root: Path) -> dict[str, str]:
     git(root, "checkout", "-q", "main")
     ids["tan-lap"] = merge(root, "nop-bai", "Merge pull request #7 from ttyttanlap-tdkt/nop-bai\n\nNộp bài Tân Lập",
                            date="2025-12-22T14:30:00+07:00")
-    corrected = replace_score(replace_score(submission("ttyt-son-ha"), "1.2", "74.75", "100"), "1.3", "53", "70")
-    ids["correction"] = commit(root, "Sửa điểm tiêu chí 1.2 và 1.3 (#12)", {SON_HA_FILE: corrected},
-                               who=SON_HA, date="2025-12-28T16:00:00+07:00")
-    ids["scoring"] = commit(root, "Cụm chấm điểm cả năm 2025 (#15)", {RECORD: record_with_scores(UNITS)},
-                            who=HEAD_UNIT, date="2026-01-08T09:00:00+07:00")
-    code, block, err = run_cli("agree", "--year", YEAR, "--period", PERIOD, "--cluster", CLUSTER,
-                               "--date", "12/01/2026", cwd=root)
-    assert code == 0, err
-    ids["agreement"] = commit(root, "Đối chiếu thống nhất điểm ngày 12/01/2026 (#16)",
-                              {RECORD: (root / RECORD).read_text(encoding="utf-8") + block},
-                              who=HEAD_UNIT, date="2026-01-12T15:00:00+07:00")
-    ids["late"] = commit(root, LATE_SUBJECT, {SON_HA_FILE: replace_score(corrected, "1.6", "36.5", "40")},
-                         who=SON_HA, date="2026-01-15T10:00:00+07:00")
+    ids.update(correct_score_agree_late(root, SON_HA_FILE, UNITS, LATE_SUBJECT))
     return ids

@@ -6,6 +6,7 @@ logs no console error. Screenshots go to tests/artifacts/ (git-ignored).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -28,15 +29,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    site = support.built(tmp_path_factory) / "site"
+@contextlib.contextmanager
+def serving(site: Path):
+    """The built site over HTTP on a free local port, as a static host serves it; yields its address."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with serving(support.built(tmp_path_factory) / "site") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

@@ -14,12 +14,9 @@ attribute, no javascript:/data: link, no frame. The raw HTML is checked too.
 from __future__ import annotations
 
 import contextlib
-import functools
 import html.parser
-import http.server
 import io
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -27,7 +24,7 @@ import yaml
 
 import test_site_support as support
 from hostile_repo import make_base
-from test_site_browser import ARGS, CHROMIUM, QuietHandler
+from test_site_browser import ARGS, CHROMIUM, serving
 
 from site_builder.cli import main
 
@@ -203,12 +200,8 @@ def test_the_raw_html_carries_no_markup_from_the_data(site):
 
 @pytest.fixture(scope="module")
 def server(site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    thread.join()
+    with serving(site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

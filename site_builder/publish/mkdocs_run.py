@@ -50,6 +50,7 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from site_builder.publish import page_cache
     from site_builder.publish.passthrough import install as install_passthrough
 
     config_file = Path(root) / "mkdocs.yml"
@@ -63,7 +64,10 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit) -> None:
             config = load_config(config_file=str(config_file), site_dir=str(target), strict=strict,
                                  copyright=f"Xây dựng từ commit {commit.short}" + (" (có thay đổi chưa commit)" if commit.dirty else ""))
             install_passthrough(config)
-            build(config)
+            # Pages outside the menu whose Markdown did not change: last build's HTML (page_cache.py).
+            with page_cache.session(root, config) as cache:
+                build(config)
+                cache.save(config)
     except (MkDocsException, OSError) as exc:
         raise InputError([Problem("mkdocs.yml", 1, 1, f"MkDocs không xây dựng được trang: {exc}", code="site.mkdocs")]) from None
     finally:

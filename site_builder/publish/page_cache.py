@@ -1,0 +1,370 @@
+"""A rebuild reuses last build's HTML for the pages whose Markdown did not change.
+
+Most of the site (every scorecard, unit and cluster page) is outside the menu,
+and a rebuild after one submission changes the Markdown of a few of them
+only. MkDocs still converts and renders all 3,600 pages, which was most of
+its time on the stress repository (20 s of 21 s).
+
+A page outside the menu (a plain mkdocs Page, not a blog post or view, not
+excluded) comes out of MkDocs as a function of its own Markdown and of the
+build's context: the configuration, the theme, the versions of MkDocs and
+Material, our MkDocs-side modules, the list of files with their addresses,
+and the menu (titles, addresses and front matter of its pages, which every
+page shows). The context digest covers all of it, except the copyright line
+in the footer, which names the build's commit: that is replaced in the
+reused HTML, where it must occur exactly once.
+
+After a build that logged no warning, each such page's HTML is hard-linked
+into build/cache/pages/<its address>, next to a manifest (_manifest.json)
+with the context digest and, per page, the digest of its Markdown, of its
+HTML, and what the rest of the build needs of it: the search index entries
+the search plugin made of it, its front matter and title, its anchors and
+its links to anchors (MkDocs checks those at the end of the build).
+
+In the next build, while run_mkdocs runs (session(), which puts MkDocs back
+as it was on the way out), a page whose Markdown digest and context digest
+match is not converted (mkdocs.commands.build._populate_page) nor rendered
+(_build_page): its cached file is copied with the new copyright line, and its
+search entries are added to the index at the moment the search plugin would
+have indexed it, so the index keeps its order. A cached file that is not the
+one the manifest names (edited by hand, say), a copyright line that is not
+found exactly once, or a menu that changed while the pages were read, and the
+page is converted and rendered as usual. The site is the same, byte for byte,
+as a build without the cache (tests/test_page_cache.py).
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs import utils
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger(__name__)
+
+NAME = "site_builder/page_cache"
+MANIFEST = "_manifest.json"  # page addresses end in .html: no page can take this name
+_FORMAT = "site_builder page cache 1"
+
+# The last build's figures (for tests and benchmarks): pages reused (and which), pages rendered as usual.
+STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": []}
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _modules() -> list[Path]:
+    """Our modules whose code takes part in turning a page's Markdown into HTML."""
+    from site_builder.publish import mkdocs_run, passthrough, search_parse, slugs, theme_cache
+
+    return [Path(module.__file__) for module in (sys.modules[__name__], mkdocs_run, passthrough, search_parse,
+                                                 slugs, theme_cache)]
+
+
+def _versions() -> list[str]:
+    import jinja2
+    import markdown
+    import mkdocs
+
+    try:
+        from material import __version__ as material
+    except ImportError:  # pragma: no cover - Material is a dependency
+        material = "-"
+    return [mkdocs.__version__, material, markdown.__version__, jinja2.__version__, sys.version]
+
+
+def _nav_items(items, with_pages: bool) -> list:
+    """The menu as the theme shows it: kinds, titles, addresses and (once read) the pages' front matter."""
+    out = []
+    for item in items or ():
+        entry = [type(item).__name__, getattr(item, "url", None), bool(getattr(item, "is_index", False))]
+        if with_pages or not isinstance(item, Page):
+            entry.append(item.title)
+        if with_pages and isinstance(item, Page):
+            entry.append(json.dumps(item.meta, sort_keys=True, default=str, ensure_ascii=False))
+        entry.append(_nav_items(getattr(item, "children", None), with_pages))
+        out.append(entry)
+    return out
+
+
+def _json_safe(value) -> bool:
+    try:
+        return json.loads(json.dumps(value)) == value
+    except (TypeError, ValueError):
+        return False
+
+
+class _Warnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class PageCache(BasePlugin):
+    """One build's use of the cache (a plugin, for the event where the menu is known)."""
+
+    def __init__(self, folder: Path, config):
+        self.folder = Path(folder)
+        self.mkdocs_config = config
+        self.manifest = self._load()
+        self.context: str | None = None  # digest of the context without the menu's pages, once known
+        self.menu: set[int] = set()  # ids of the pages in the menu
+        self.files = None
+        self.full_context: str | None = None  # with the menu's pages, once every page was read
+        self.menu_same = False
+        self.tentative: dict[str, dict] = {}  # src_uri -> manifest entry, for pages read from the cache
+        self.records: dict[str, dict] = {}  # src_uri -> what the next manifest keeps of the page
+        self.keys: dict[str, str] = {}
+        self.warnings = _Warnings()
+        self.reused_pages: list[str] = []
+        self.rendered = 0
+
+    # -- the manifest ---------------------------------------------------------------------------
+
+    def _load(self) -> dict | None:
+        try:
+            manifest = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(manifest, dict) or manifest.get("format") != _FORMAT:
+            return None
+        return manifest
+
+    # -- the context ----------------------------------------------------------------------------
+
+    def _static_context(self, config, files, nav) -> str:
+        """Everything but a page's own Markdown, and the menu's pages (read later), that its HTML depends on."""
+        digest = hashlib.sha256()
+
+        def add(*parts) -> None:
+            for part in parts:
+                data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
+                digest.update(len(data).to_bytes(8, "little"))
+                digest.update(data)
+
+        add(_FORMAT, *_versions())
+        add(Path(config.config_file_path).read_bytes() if config.config_file_path else b"-")
+        add(bool(config.strict), config.use_directory_urls, config.site_url or "")
+        add(json.dumps([str(x) for x in config.extra_css]), json.dumps([str(x) for x in config.extra_javascript]))
+        for module in _modules():
+            add(module.name, module.read_bytes())
+        custom = config.theme.custom_dir
+        if custom and Path(custom).is_dir():
+            for path in sorted(Path(custom).rglob("*")):
+                if path.is_file():
+                    add(path.relative_to(custom).as_posix(), path.read_bytes())
+        for file in sorted(files, key=lambda f: f.src_uri):
+            add(file.src_uri, file.dest_uri, file.url, file.inclusion.value, file.is_documentation_page())
+        add(json.dumps(_nav_items(nav.items, with_pages=False), ensure_ascii=False, default=str))
+        add(json.dumps(sorted(config.plugins), ensure_ascii=False))
+        return digest.hexdigest()
+
+    @event_priority(-1000)  # last: after the blog plugin has put its pages in the menu
+    def on_nav(self, nav, config, files, **kwargs):
+        self.files = files
+        self.menu = {id(page) for page in nav.pages}
+        self.context = self._static_context(config, files, nav)
+        return nav
+
+    def _menu_digest(self, nav) -> str:
+        return _sha(json.dumps(_nav_items(nav.items, with_pages=True), ensure_ascii=False, default=str).encode())
+
+    def _context_digest(self, nav) -> str:
+        return _sha(f"{self.context}\n{self._menu_digest(nav)}".encode())
+
+    # -- which pages ----------------------------------------------------------------------------
+
+    def eligible(self, page) -> bool:
+        return (type(page) is Page and id(page) not in self.menu and self.context is not None
+                and page.file.inclusion.is_included())
+
+    # -- the two steps of MkDocs, wrapped -------------------------------------------------------
+
+    def populate(self, original, page, config, files, dirty=False):
+        if dirty or not self.eligible(page):
+            return original(page, config, files, dirty)
+        source = page.file.content_bytes
+        key = _sha(page.file.src_uri.encode("utf-8") + b"\0" + source)
+        self.keys[page.file.src_uri] = key
+        entry = None
+        if self.manifest is not None and self.manifest.get("context_static") == self.context:
+            entry = self.manifest.get("pages", {}).get(page.file.src_uri)
+        links = None
+        if entry is not None and entry.get("key") == key and entry.get("dest") == page.file.dest_uri:
+            if entry["links"] is not None:
+                links = {files.get_file_from_path(target): dict(anchors) for target, anchors in entry["links"].items()}
+                if None in links:  # a file it links to is gone (not when the context is the same)
+                    entry = None
+        else:
+            entry = None
+        if entry is not None:
+            # What the rest of the build reads of a page outside the menu: its title and front matter,
+            # its anchors and its links to anchors. Neither converted nor rendered (unless _build_page
+            # finds the cached file unusable, see build()).
+            page.markdown = ""
+            page.meta = entry["meta"]
+            page._title_from_render = entry["title"]
+            page.content = ""
+            page.present_anchor_ids = set(entry["anchors"])
+            if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+                page.links_to_anchors = links
+            self.tentative[page.file.src_uri] = entry
+            return None
+        original(page, config, files, dirty)
+        self._record(page)
+        return None
+
+    def _record(self, page) -> None:
+        if not _json_safe(page.meta):
+            return
+        links = page.links_to_anchors
+        self.records[page.file.src_uri] = {
+            "key": self.keys[page.file.src_uri],
+            "dest": page.file.dest_uri,
+            "meta": page.meta,
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()},
+        }
+
+    def _search(self, config):
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        enabled = getattr(getattr(search, "config", None), "enabled", True)
+        return getattr(index, "entries", None) if enabled else None
+
+    def _reused_html(self, page, entry, config) -> bytes | None:
+        """The cached HTML with this build's copyright line, or None when it cannot be used."""
+        try:
+            data = (self.folder / page.file.dest_uri).read_bytes()
+        except OSError:
+            return None
+        if _sha(data) != entry["html"]:
+            return None
+        old = (self.manifest.get("copyright") or "").encode("utf-8")
+        new = (config.copyright or "").encode("utf-8")
+        if old == new:
+            return data
+        if not old:
+            return None
+        at = data.find(old)
+        if at < 0 or data.find(old, at + 1) >= 0:
+            return None
+        return data[:at] + new + data[at + len(old):]
+
+    def build(self, original, populate, page, config, doc_files, nav, env, dirty=False, excluded=False):
+        if self.context is not None and self.full_context is None:
+            # Every page has been read by now: the menu's titles and front matter are known.
+            self.full_context = self._context_digest(nav)
+            self.menu_same = self.manifest is not None and self.manifest.get("context") == self.full_context
+        src = page.file.src_uri
+        entry = self.tentative.pop(src, None)
+        if entry is not None:
+            data = self._reused_html(page, entry, config) if self.menu_same else None
+            entries = self._search(config)
+            if data is not None and (entries is not None or not entry["search"]):
+                if entries is not None:
+                    entries.extend(entry["search"])
+                utils.write_file(data, page.file.abs_dest_path)
+                self.reused_pages.append(src)
+                self.records[src] = dict(entry, html=_sha(data))
+                return None
+            # Not usable after all: the page is read and rendered as usual.
+            page.markdown = page.content = page._title_from_render = None
+            page.meta, page.toc = {}, []
+            page.present_anchor_ids = page.links_to_anchors = None
+            populate(page, config, self.files, dirty)
+            self._record(page)
+        record = self.records.get(src)
+        entries = self._search(config)
+        before = len(entries) if entries is not None else 0
+        original(page, config, doc_files, nav, env, dirty, excluded)
+        if record is None:
+            return None
+        self.rendered += 1
+        try:
+            data = Path(page.file.abs_dest_path).read_bytes()
+        except OSError:  # an empty page is not written
+            self.records.pop(src, None)
+            return None
+        record["html"] = _sha(data)
+        record["search"] = [dict(e) for e in entries[before:]] if entries is not None else []
+        if not _json_safe(record["search"]):
+            self.records.pop(src, None)
+        return None
+
+    # -- after the build ------------------------------------------------------------------------
+
+    def save(self, config) -> None:
+        """Keep this build's pages for the next one (only after a build that logged no warning)."""
+        if self.warnings.count or self.full_context is None:
+            return
+        new = self.folder.with_name(self.folder.name + ".new")
+        old = self.folder.with_name(self.folder.name + ".old")
+        shutil.rmtree(new, ignore_errors=True)
+        new.mkdir(parents=True)
+        site = Path(config.site_dir)
+        kept = {}
+        made: set[Path] = set()
+        for src, record in self.records.items():
+            if "html" not in record:
+                continue
+            target = new / record["dest"]
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            try:
+                os.link(site / record["dest"], target)
+            except OSError:
+                try:
+                    shutil.copyfile(site / record["dest"], target)
+                except OSError:
+                    continue
+            kept[src] = record
+        manifest = {"format": _FORMAT, "context_static": self.context, "context": self.full_context,
+                    "copyright": config.copyright or "", "pages": kept}
+        (new / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.folder.exists():
+            os.replace(self.folder, old)
+        os.replace(new, self.folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def session(root: Path, config):
+    """For the build of `config` (already loaded), MkDocs reads and renders pages through the cache
+    of `root`; MkDocs is as it was once the block is left. Call .save(config) after the build."""
+    import mkdocs.commands.build as build_module
+
+    cache = PageCache(Path(root) / "build" / "cache" / "pages", config)
+    config.plugins[NAME] = cache
+    populate, build_page = build_module._populate_page, build_module._build_page
+
+    def _populate_page(page, config, files, dirty=False):
+        return cache.populate(populate, page, config, files, dirty)
+
+    def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
+        return cache.build(build_page, populate, page, config, doc_files, nav, env, dirty, excluded)
+
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(cache.warnings)
+    build_module._populate_page, build_module._build_page = _populate_page, _build_page
+    try:
+        yield cache
+    finally:
+        build_module._populate_page, build_module._build_page = populate, build_page
+        logger.removeHandler(cache.warnings)
+        STATS.update(reused=len(cache.reused_pages), rendered=cache.rendered, reused_pages=cache.reused_pages)
+        log.debug("page cache: %d pages reused, %d rendered", len(cache.reused_pages), cache.rendered)

@@ -6,7 +6,6 @@ zip's entries and properties carry the commit's time (publish/xlsx.py).
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
@@ -15,7 +14,7 @@ from decimal import Decimal
 
 from site_builder.publish.opendata import (NOMINATION_COLUMNS, SCORE_COLUMNS, nomination_rows, ranking_columns,
                                            ranking_rows, score_rows, year_json)
-from site_builder.publish.xlsx import workbook
+from site_builder.publish.xlsx import workbook, xlsx_times
 from site_builder.render import links
 
 
@@ -104,23 +103,25 @@ def _layout(value, indent: str) -> tuple[str, bool]:
 
 
 def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]], commit) -> bytes:
-    # Zip entries carry local wall-clock time: the commit's, in Vietnam, whatever the machine's zone.
-    stamp = commit.moment
-    when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    iso = dt.datetime.fromtimestamp(commit.epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when, iso = xlsx_times(commit)
     # _cell leaves the column names as text: none of them looks like a number.
     rows = [(title, [columns] + found) for title, columns, found in sheets]
     return workbook(rows, "site_builder", when, iso, _cell)
 
 
-def write_open_data(out, data) -> None:
-    write_open_data_page(out, write_open_data_files(out, data))
+def write_open_data(out, data) -> list[dict]:
+    files = write_open_data_files(out, data)
+    write_open_data_page(out, files)
+    return files
 
 
 def write_open_data_files(out, data) -> list[dict]:
     """Each year's files; what the page says of them (generate.py may run this in a process of its own)."""
     files = []
     for year in data.years:
+        if data.kept(year):
+            files.append(data.reuse.adopt_data(out, year))
+            continue
         scores, rankings, nominations = score_rows(data, year), ranking_rows(data, year), nomination_rows(data, year)
         columns = ranking_columns(data, year)
         score_table, ranking_table, nomination_table = (table(SCORE_COLUMNS, scores), table(columns, rankings),

@@ -1,7 +1,8 @@
 """Markdown pages from the data into build/docs, beside the hand-written pages of docs/.
 
-build/ is git-ignored and rewritten whole on every build: a page of a unit
-or cluster that no longer exists cannot linger.
+build/ is git-ignored and rewritten on every build: a page of a unit or
+cluster that no longer exists cannot linger. Only the pages of a year whose
+inputs did not change are taken from the last build (publish/year_reuse.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from site_builder.layout import TEMPLATES
 from site_builder.problems import InputError, Problem
 from site_builder.publish.datafiles import write_open_data, write_open_data_files, write_open_data_page
+from site_builder.publish.year_reuse import YearReuse
 from site_builder.render.output import Output
 from site_builder.render.pages_blog import write_blog
 from site_builder.render.pages_cluster import write_clusters
@@ -69,7 +71,8 @@ def _layer(source: Path, target: Path) -> None:
 def generate(root: Path, data, templates: Path | None = None) -> Path:
     """build/docs and build/theme, ready for MkDocs; returns build/docs."""
     docs, theme = build_dirs(root)
-    stale = [old for old in (_fresh(docs), _fresh(theme)) if old]
+    old_docs = _fresh(docs)
+    stale = [old for old in (old_docs, _fresh(theme)) if old]
     # The package's theme files and stylesheet, then the override folder's, then docs/.
     for base in [TEMPLATES] + ([Path(templates)] if templates else []):
         _layer(base / "site" / "theme", theme)
@@ -78,7 +81,14 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
     common = {"links": links, "example": any(data.registry(y).example for y in data.years),
               "commit": data.commit, "as_of": data.as_of}
     out = Output(docs, html_environment(templates), common)
-    aside = Aside.start(out, data, [partial(_remove, stale)] + ASIDE)
+    data.reuse = reuse = YearReuse.plan(root, data, out.env, templates, old_docs)
+    try:
+        reuse.adopt_pages(out)
+        # The last build's folder goes last: the open data of a kept year is taken from it.
+        aside = Aside.start(out, data, ASIDE + [partial(_remove, stale)])
+    except BaseException:
+        _remove(stale)
+        raise
     try:
         for write in WRITERS:
             write(out, data)
@@ -89,17 +99,20 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
         raise
     if aside:
         try:
-            _, files, _ = aside.finish(out)
+            files, _, _ = aside.finish(out)
         finally:
             _remove(stale)  # done by the process already, unless it failed
         write_open_data_page(out, files)
     else:
-        _remove(stale)
-        write_open_data(out, data)
-        write_history(out, data)
+        try:
+            files = write_open_data(out, data)
+            write_history(out, data)
+        finally:
+            _remove(stale)
     clashes = sorted(set(out.written) & hand_written)
     if clashes:
         raise InputError([Problem(f"docs/{c}", 1, 1, f"Trang viết tay trùng tên với trang được sinh từ dữ liệu ({c}): hãy đổi tên trang viết tay.", code="site.clash") for c in clashes])
+    reuse.save(out.written, files)
     return docs
 
 

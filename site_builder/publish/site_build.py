@@ -44,6 +44,9 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
         pages = sum(1 for _ in docs.rglob("*.md"))
         print(f"Đã xây dựng {pages} trang vào {layout.rel(root, target)}/ từ commit {commit.short}"
               f"{' (có thay đổi chưa commit)' if commit.dirty else ''}, ngày số liệu {commit.date:%d/%m/%Y}.")
+        if data.reuse and data.reuse.kept:
+            kept = ", ".join(map(str, sorted(data.reuse.kept)))
+            print(f"Dữ liệu năm {kept} không đổi từ lần xây dựng trước: các trang và tệp dữ liệu mở của năm đó được giữ lại (chỉ đổi mã commit).")
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ every spreadsheet reads; numbers are written exactly as the Decimal says.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -110,6 +111,14 @@ def _package(names: list[str], creator: str, iso_time: str) -> dict[str, str]:
         '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>',
     }
+
+
+def xlsx_times(commit) -> tuple[tuple, str]:
+    """The entries' date (local wall-clock time: the commit's, in Vietnam, whatever the machine's
+    zone) and the properties' time (UTC) of a workbook built from `commit`."""
+    stamp = commit.moment
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    return when, dt.datetime.fromtimestamp(commit.epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def workbook(sheets: list[tuple[str, list[list]]], creator: str, when: tuple, iso_time: str, convert=None) -> bytes:

@@ -63,5 +63,7 @@ def _others(data, ranking) -> list[tuple[str, str]]:
 
 def write_clusters(out, data) -> None:
     for year, period in data.periods:
+        if data.kept(year):
+            continue
         for ranking in data.rankings[(year, period)]:
             write_cluster(out, data, ranking)

@@ -25,7 +25,8 @@ def write_history(out, data) -> None:
         return
     units = set(data.units())
     for year, cluster in log_keys(data):
-        write_log(out, data, units, year, cluster)
+        if not data.kept(year):
+            write_log(out, data, units, year, cluster)
     write_feed(out, data)
 
 

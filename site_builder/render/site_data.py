@@ -27,6 +27,11 @@ class SiteData:
     problems: list[Problem] = field(default_factory=list)
     # The score changes from git; the build sets them. Whoever generates pages without it gets the notice.
     changes: SiteHistory = field(default_factory=lambda: SiteHistory.hidden(NOT_READ))
+    # The years whose pages the last build wrote and may keep (publish/year_reuse.py); generation sets it.
+    reuse: object = None
+
+    def kept(self, year: int) -> bool:
+        return self.reuse is not None and year in self.reuse.kept
 
     def registry(self, year: int):
         return self.repo.registry(year)

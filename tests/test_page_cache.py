@@ -159,3 +159,25 @@ def test_mkdocs_is_left_as_it_was(repo):
     build(repo)
     assert (mkdocs_build._populate_page, mkdocs_build._build_page) == (populate, render)
     assert populate.__module__ == render.__module__ == "mkdocs.commands.build"
+
+
+def test_links_to_anchors_are_checked_with_reused_pages(repo, capsys):
+    # Two hand-written pages outside the menu: one links to a heading of the other.
+    (repo / "docs" / "ghi-chu-a.md").write_text("# Ghi chú A\n\nXem [mục A](ghi-chu-b.md#muc-a).\n", encoding="utf-8")
+    (repo / "docs" / "ghi-chu-b.md").write_text("# Ghi chú B\n\n## Mục A\n\nNội dung.\n", encoding="utf-8")
+    git(repo, "add", "docs")
+    git(repo, "commit", "-q", "-m", "hai trang ghi chú")
+    build(repo)
+    assert "ghi-chu-b.md#muc-a" not in capsys.readouterr().err
+    # The heading goes: the unchanged page, reused, still has its link checked.
+    commit_change(repo, "## Mục A", "## Mục C", path="docs/ghi-chu-b.md")
+    stats = build(repo)
+    assert "ghi-chu-a.md" in stats["reused_pages"]
+    assert "contains a link 'ghi-chu-b.md#muc-a', but the doc 'ghi-chu-b.md' does not contain an anchor '#muc-a'" \
+        in capsys.readouterr().err
+    # The heading is back, the link changes: the reused page's anchors are those it has.
+    commit_change(repo, "## Mục C", "## Mục A", path="docs/ghi-chu-b.md")
+    commit_change(repo, "#muc-a", "#muc-b", path="docs/ghi-chu-a.md")
+    stats = build(repo)
+    assert "ghi-chu-b.md" in stats["reused_pages"] and "ghi-chu-a.md" not in stats["reused_pages"]
+    assert "does not contain an anchor '#muc-b'" in capsys.readouterr().err

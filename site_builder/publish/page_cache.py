@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 NAME = "site_builder/page_cache"
 MANIFEST = "_manifest.json"  # page addresses end in .html: no page can take this name
 _FORMAT = "site_builder page cache 1"
+_ENTRY = {"key", "dest", "meta", "title", "anchors", "links", "html", "search"}  # what the manifest keeps of a page
 
 # The last build's figures (for tests and benchmarks): pages reused (and which), pages rendered as usual.
 STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": []}
@@ -116,7 +117,6 @@ class PageCache(BasePlugin):
 
     def __init__(self, folder: Path, config):
         self.folder = Path(folder)
-        self.mkdocs_config = config
         self.manifest = self._load()
         self.context: str | None = None  # digest of the context without the menu's pages, once known
         self.menu: set[int] = set()  # ids of the pages in the menu
@@ -194,15 +194,24 @@ class PageCache(BasePlugin):
     def populate(self, original, page, config, files, dirty=False):
         if dirty or not self.eligible(page):
             return original(page, config, files, dirty)
-        source = page.file.content_bytes
+        try:
+            source = page.file.content_bytes
+        except (OSError, ValueError):  # MkDocs says what is wrong with the file
+            return original(page, config, files, dirty)
         key = _sha(page.file.src_uri.encode("utf-8") + b"\0" + source)
         self.keys[page.file.src_uri] = key
         entry = None
         if self.manifest is not None and self.manifest.get("context_static") == self.context:
             entry = self.manifest.get("pages", {}).get(page.file.src_uri)
+            if not (isinstance(entry, dict) and _ENTRY <= entry.keys()):
+                entry = None
         links = None
-        if entry is not None and entry.get("key") == key and entry.get("dest") == page.file.dest_uri:
-            if entry["links"] is not None:
+        # MkDocs keeps a page's links to anchors (to check them at the end) unless it logs at debug level.
+        check_links = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
+        if entry is not None and entry["key"] == key and entry["dest"] == page.file.dest_uri:
+            if check_links and entry["links"] is None:
+                entry = None  # cached from a build that did not keep them
+            elif check_links:
                 links = {files.get_file_from_path(target): dict(anchors) for target, anchors in entry["links"].items()}
                 if None in links:  # a file it links to is gone (not when the context is the same)
                     entry = None
@@ -217,8 +226,7 @@ class PageCache(BasePlugin):
             page._title_from_render = entry["title"]
             page.content = ""
             page.present_anchor_ids = set(entry["anchors"])
-            if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-                page.links_to_anchors = links
+            page.links_to_anchors = links
             self.tentative[page.file.src_uri] = entry
             return None
         original(page, config, files, dirty)

@@ -181,3 +181,18 @@ def test_links_to_anchors_are_checked_with_reused_pages(repo, capsys):
     stats = build(repo)
     assert "ghi-chu-b.md" in stats["reused_pages"] and "ghi-chu-a.md" not in stats["reused_pages"]
     assert "does not contain an anchor '#muc-b'" in capsys.readouterr().err
+
+
+def test_a_change_in_a_menu_page_that_every_page_shows_reuses_nothing(repo, tmp_path):
+    # The menu shows a page's icon from its front matter, known only once the pages were read:
+    # the pages taken from the cache while reading are rendered after all.
+    scorecard = repo / "site/don-vi/bvkv-thuan-hoa/2021-ca-nam.html"
+    before = scorecard.read_text(encoding="utf-8")
+    page = repo / "docs" / "gioi-thieu.md"
+    page.write_text("---\nicon: material/information-outline\n---\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "biểu tượng trong menu")
+    stats = build(repo)
+    assert stats["reused"] == 0 and stats["rendered"] > 100
+    after = scorecard.read_text(encoding="utf-8")
+    assert after.count("<svg") > before.count("<svg")  # the icon, in the menu of a page outside it
+    assert differences(repo / "site", fresh_site(repo, tmp_path)) == []

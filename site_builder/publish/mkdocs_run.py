@@ -65,7 +65,7 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit) -> None:
                                  copyright=f"Xây dựng từ commit {commit.short}" + (" (có thay đổi chưa commit)" if commit.dirty else ""))
             install_passthrough(config)
             # Pages outside the menu whose Markdown did not change: last build's HTML (page_cache.py).
-            with page_cache.session(root, config) as cache:
+            with page_cache.session(root, config, commit) as cache:
                 build(config)
                 cache.save(config)
     except (MkDocsException, OSError) as exc:

@@ -12,7 +12,12 @@ Material, our MkDocs-side modules, the list of files with their addresses,
 and the menu (titles, addresses and front matter of its pages, which every
 page shows). The context digest covers all of it, except the copyright line
 in the footer, which names the build's commit: that is replaced in the
-reused HTML, where it must occur exactly once.
+reused HTML, where it must occur exactly once. The generated pages name the
+commit too, in their "built from" line (rewritten by publish/year_reuse.py in
+the pages of the years that did not change): a page's Markdown is compared
+with that line set aside, and in its reused HTML, where it must be as often
+as in the Markdown (a paragraph of raw HTML, which search does not read),
+last build's line is replaced by this build's.
 
 After a build that logged no warning, each such page's HTML is hard-linked
 into build/cache/pages/<its address>, next to a manifest (_manifest.json)
@@ -39,6 +44,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -51,8 +57,10 @@ log = logging.getLogger(__name__)
 
 NAME = "site_builder/page_cache"
 MANIFEST = "_manifest.json"  # page addresses end in .html: no page can take this name
-_FORMAT = "site_builder page cache 1"
-_ENTRY = {"key", "dest", "meta", "title", "anchors", "links", "html", "search"}  # what the manifest keeps of a page
+_FORMAT = "site_builder page cache 2"
+_ENTRY = {"key", "dest", "meta", "title", "anchors", "links", "html", "search", "lines"}
+# Where a page's "built from" line stands in its Markdown when its key is taken (no Markdown has a NUL).
+_LINE = b"\0sb:built-from\0"  # what the manifest keeps of a page
 
 # The last build's figures (for tests and benchmarks): pages reused (and which), pages rendered as usual.
 STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": []}
@@ -96,6 +104,25 @@ def _nav_items(items, with_pages: bool) -> list:
     return out
 
 
+def built_from_line(root: Path, commit) -> str | None:
+    """The line that names the build's commit and data date on generated pages, as this build's page
+    generation wrote it (publish/year_reuse.py keeps it in its record), or None if not known."""
+    from site_builder.publish.year_reuse import FILE
+
+    try:
+        record = json.loads((Path(root) / "build" / "cache" / FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    line = record.get("footer") if isinstance(record, dict) else None
+    if not (isinstance(line, str) and line and commit is not None and commit.sha and record.get("sha") == commit.sha):
+        return None
+    return line
+
+
+def _words(html_text: str) -> set[str]:
+    return set(re.sub(r"<[^>]*>", " ", html_text).replace(";", " ").split())
+
+
 def _json_safe(value) -> bool:
     try:
         return json.loads(json.dumps(value)) == value
@@ -115,8 +142,12 @@ class _Warnings(logging.Handler):
 class PageCache(BasePlugin):
     """One build's use of the cache (a plugin, for the event where the menu is known)."""
 
-    def __init__(self, folder: Path, config):
+    def __init__(self, folder: Path, config, built_from: str | None = None):
         self.folder = Path(folder)
+        # This build's "built from" line: the same Markdown but for that line is the same page.
+        self.line = built_from.encode("utf-8") if built_from else None
+        self.built_from = built_from or ""
+        self.lines: dict[str, int] = {}
         self.manifest = self._load()
         self.context: str | None = None  # digest of the context without the menu's pages, once known
         self.menu: set[int] = set()  # ids of the pages in the menu
@@ -198,6 +229,12 @@ class PageCache(BasePlugin):
             source = page.file.content_bytes
         except (OSError, ValueError):  # MkDocs says what is wrong with the file
             return original(page, config, files, dirty)
+        lines = 0
+        if self.line is not None:
+            lines = source.count(self.line)
+            if lines:
+                source = source.replace(self.line, _LINE)
+        self.lines[page.file.src_uri] = lines
         key = _sha(page.file.src_uri.encode("utf-8") + b"\0" + source)
         self.keys[page.file.src_uri] = key
         entry = None
@@ -239,6 +276,7 @@ class PageCache(BasePlugin):
         links = page.links_to_anchors
         self.records[page.file.src_uri] = {
             "key": self.keys[page.file.src_uri],
+            "lines": self.lines[page.file.src_uri],
             "dest": page.file.dest_uri,
             "meta": page.meta,
             "title": page._title_from_render,
@@ -260,6 +298,16 @@ class PageCache(BasePlugin):
             return None
         if _sha(data) != entry["html"]:
             return None
+        lines, was = entry["lines"], self.manifest.get("built_from") or ""
+        if lines and was != self.built_from:
+            # The page's Markdown had last build's line where it has this build's: a paragraph of raw HTML,
+            # in the HTML as written, that search does not read.
+            if not (isinstance(lines, int) and was and self.built_from) or data.count(was.encode("utf-8")) != lines:
+                return None
+            index = json.dumps(entry["search"], ensure_ascii=False)
+            if any(word in index for word in _words(was) - _words(self.built_from)):
+                return None
+            data = data.replace(was.encode("utf-8"), self.line)
         old = (self.manifest.get("copyright") or "").encode("utf-8")
         new = (config.copyright or "").encode("utf-8")
         if old == new:
@@ -341,7 +389,7 @@ class PageCache(BasePlugin):
                     continue
             kept[src] = record
         manifest = {"format": _FORMAT, "context_static": self.context, "context": self.full_context,
-                    "copyright": config.copyright or "", "pages": kept}
+                    "copyright": config.copyright or "", "built_from": self.built_from, "pages": kept}
         (new / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         shutil.rmtree(old, ignore_errors=True)
         if self.folder.exists():
@@ -351,12 +399,12 @@ class PageCache(BasePlugin):
 
 
 @contextlib.contextmanager
-def session(root: Path, config):
+def session(root: Path, config, commit=None):
     """For the build of `config` (already loaded), MkDocs reads and renders pages through the cache
     of `root`; MkDocs is as it was once the block is left. Call .save(config) after the build."""
     import mkdocs.commands.build as build_module
 
-    cache = PageCache(Path(root) / "build" / "cache" / "pages", config)
+    cache = PageCache(Path(root) / "build" / "cache" / "pages", config, built_from_line(root, commit))
     config.plugins[NAME] = cache
     populate, build_page = build_module._populate_page, build_module._build_page
 

@@ -107,11 +107,11 @@ def _nav_items(items, with_pages: bool) -> list:
 def built_from_line(root: Path, commit) -> str | None:
     """The line that names the build's commit and data date on generated pages, as this build's page
     generation wrote it (publish/year_reuse.py keeps it in its record), or None if not known."""
-    from site_builder.publish.year_reuse import FILE
-
     try:
+        from site_builder.publish.year_reuse import FILE
+
         record = json.loads((Path(root) / "build" / "cache" / FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (ImportError, OSError, ValueError):
         return None
     line = record.get("footer") if isinstance(record, dict) else None
     if not (isinstance(line, str) and line and commit is not None and commit.sha and record.get("sha") == commit.sha):

@@ -37,6 +37,10 @@ class InputError(Exception):
         super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
 
+    def __reduce__(self):
+        # Sent back whole from a build step run in a second process (publish/forked.py).
+        return type(self), (self.problems,)
+
 
 def has_errors(problems) -> bool:
     return any(p.is_error for p in problems)

@@ -7,9 +7,7 @@ inputs did not change are taken from the last build (publish/year_reuse.py).
 from __future__ import annotations
 
 import multiprocessing
-import os
 import shutil
-import threading
 import traceback
 from functools import partial
 from pathlib import Path
@@ -17,6 +15,7 @@ from pathlib import Path
 from site_builder.layout import TEMPLATES
 from site_builder.problems import InputError, Problem
 from site_builder.publish.datafiles import write_open_data, write_open_data_files, write_open_data_page
+from site_builder.publish.forked import can_fork
 from site_builder.publish.year_reuse import YearReuse
 from site_builder.render.output import Output
 from site_builder.render.pages_blog import write_blog
@@ -85,12 +84,15 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
     try:
         reuse.adopt_pages(out)
         # The last build's folder goes last: the open data of a kept year is taken from it.
-        aside = Aside.start(out, data, ASIDE + [partial(_remove, stale)])
+        # The change logs balance the two processes when every year is written; when years are kept,
+        # their open data is only copied, and the logs are quicker written beside the pages.
+        aside_writers, writers = (ASIDE, WRITERS) if not reuse.kept else ([write_open_data_files], WRITERS + [write_history])
+        aside = Aside.start(out, data, aside_writers + [partial(_remove, stale)])
     except BaseException:
         _remove(stale)
         raise
     try:
-        for write in WRITERS:
+        for write in (writers if aside else WRITERS):
             write(out, data)
     except BaseException:
         if aside:
@@ -99,7 +101,7 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
         raise
     if aside:
         try:
-            files, _, _ = aside.finish(out)
+            files = aside.finish(out)[0]
         finally:
             _remove(stale)  # done by the process already, unless it failed
         write_open_data_page(out, files)
@@ -135,9 +137,7 @@ class Aside:
 
     @classmethod
     def start(cls, out: Output, data, writers: list) -> "Aside | None":
-        if "fork" not in multiprocessing.get_all_start_methods() or len(os.sched_getaffinity(0)) < 2:
-            return None
-        if threading.active_count() > 1:  # `serve` rebuilds beside its server's threads: no fork there
+        if not can_fork():  # one core, no fork, or `serve`'s threads: the writers run in turn
             return None
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)

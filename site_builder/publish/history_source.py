@@ -10,33 +10,57 @@ commit and look like nobody ever changed a score.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from site_builder.history import git, history_for, require_full_history
+from site_builder.publish.forked import Forked
 from site_builder.render.forge import forge_from
 from site_builder.render.history_view import BY_OPTION, NOT_A_REPOSITORY, NOT_AT_TOP, SiteHistory
 
 
 def site_history(root: Path, commit, wanted: bool = True) -> SiteHistory:
     """`commit` is publish.gitinfo's HEAD: its sha is None when the folder has no git history."""
+    return start_history(root, commit, wanted).result()
+
+
+def start_history(root: Path, commit, wanted: bool = True, aside: bool = False) -> "PendingHistory":
+    """The checks now (a shallow clone stops the build before any work); the replay now, or, with
+    `aside`, in a second process while this one reads the data (publish/forked.py)."""
     config = _mkdocs_config(root)
     forge = forge_from(config.get("extra"), config.get("repo_url"))
     if not wanted:
-        return SiteHistory.hidden(BY_OPTION, forge)
+        return PendingHistory(SiteHistory.hidden(BY_OPTION, forge))
     if commit.sha is None:
         print("Cảnh báo: không có lịch sử git nên trang không hiển thị lịch sử thay đổi điểm.", file=sys.stderr)
-        return SiteHistory.hidden(NOT_A_REPOSITORY, forge)
+        return PendingHistory(SiteHistory.hidden(NOT_A_REPOSITORY, forge))
     require_full_history(root)
     if _inside(root):
         # The history names files from the repository's top (submissions/…); from a subfolder it would
         # find none and look like nobody ever changed a score.
         print("Cảnh báo: thư mục dữ liệu nằm trong một kho git lớn hơn, không phải thư mục gốc của kho: "
               "trang không hiển thị lịch sử thay đổi điểm.", file=sys.stderr)
-        return SiteHistory.hidden(NOT_AT_TOP, forge)
+        return PendingHistory(SiteHistory.hidden(NOT_AT_TOP, forge))
     # build/ is git-ignored: what earlier builds replayed is kept there, so a build replays only new commits.
-    data = history_for(root, cache=Path(root) / "build" / "cache")
-    return SiteHistory(True, data=data, forge=forge, site_name=str(config.get("site_name") or ""),
-                       site_url=config.get("site_url") or None)
+    cache = Path(root) / "build" / "cache"
+    forked = Forked.start(history_for, root, cache=cache) if aside else None
+    shown = partial(SiteHistory, True, forge=forge, site_name=str(config.get("site_name") or ""),
+                    site_url=config.get("site_url") or None)
+    return PendingHistory(None, shown, forked) if forked else PendingHistory(shown(data=history_for(root, cache=cache)))
+
+
+class PendingHistory:
+    def __init__(self, done: SiteHistory | None, shown=None, forked: Forked | None = None):
+        self.done, self.shown, self.forked = done, shown, forked
+
+    def result(self) -> SiteHistory:
+        if self.done is None:
+            self.done = self.shown(data=self.forked.result())
+        return self.done
+
+    def abandon(self) -> None:
+        if self.done is None:
+            self.forked.abandon()
 
 
 def _inside(root: Path) -> bool:

@@ -9,7 +9,7 @@ from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
 from site_builder.publish.generate import generate
 from site_builder.publish.gitinfo import head
-from site_builder.publish.history_source import site_history
+from site_builder.publish.history_source import start_history
 from site_builder.publish.mkdocs_run import run_mkdocs, site_dir, swap
 from site_builder.render.site_data import collect
 from site_builder.report import text as report_text
@@ -19,15 +19,7 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
                history: bool = True) -> int:
     root = Path(root)
     commit = head(root)
-    # The history replay ends on the files as they are now, and the data step reads them again; a
-    # rebuild reads mostly files it read last time: each version is parsed once (load/parse_cache.py).
-    PARSED.enable(root / "build" / "cache", wanted=_data_files(root))
-    # First, before any work: a shallow clone stops the build here.
-    changes = site_history(root, commit, wanted=history)
-    PARSED.keep_from_here()
-    data = collect(root, commit.date, commit)
-    data.changes = changes
-    PARSED.save()
+    data = read(root, commit, history)
     if not data.years:
         raise UsageError(f"Chưa có danh sách cụm của năm nào (clusters/<năm>/registry.yaml) trong {root}: không có gì để công bố.")
     if data.problems:
@@ -48,6 +40,24 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
             kept = ", ".join(map(str, sorted(data.reuse.kept)))
             print(f"Dữ liệu năm {kept} không đổi từ lần xây dựng trước: các trang và tệp dữ liệu mở của năm đó được giữ lại (chỉ đổi mã commit).")
     return EXIT_OK
+
+
+def read(root: Path, commit, history: bool = True):
+    """The data and its history. The replay runs in a second process when it can, while this one reads the
+    data (publish/forked.py); in turn otherwise, when the replay ends on the files as they are now and
+    the data step finds them parsed. A rebuild finds parsed the files that did not change since the last
+    build: each version is parsed once (load/parse_cache.py)."""
+    PARSED.enable(root / "build" / "cache", wanted=_data_files(root))
+    pending = start_history(root, commit, wanted=history, aside=True)  # a shallow clone stops the build here
+    PARSED.keep_from_here()
+    try:
+        data = collect(root, commit.date, commit)
+    except BaseException:
+        pending.abandon()
+        raise
+    data.changes = pending.result()
+    PARSED.save()
+    return data
 
 
 def _data_files(root: Path) -> list[Path]:

@@ -1,0 +1,69 @@
+"""One step of the build run by a forked process while this process does the next one.
+
+The machines the build runs on (CI runners, a laptop) have two cores, and the
+build's steps before the pages are two independent reads: the score history
+replayed from git, and the data as it is now. The history goes to a second
+process when a fork is safe: a platform with fork, a second core, and no
+other thread (`serve` rebuilds beside its web server's threads). Otherwise,
+or for anything the other process cannot send back, the step runs here, in
+turn, as before.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import traceback
+
+
+def can_fork() -> bool:
+    return ("fork" in multiprocessing.get_all_start_methods() and len(os.sched_getaffinity(0)) >= 2
+            and threading.active_count() == 1)
+
+
+class Forked:
+    """`work(*args, **kwargs)` in a forked process; result() waits for it and returns it, or raises what it raised."""
+
+    def __init__(self, process, receive):
+        self.process, self.receive = process, receive
+
+    @classmethod
+    def start(cls, work, *args, **kwargs) -> "Forked | None":
+        if not can_fork():
+            return None
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+
+        def run():
+            try:
+                send.send(("ok", work(*args, **kwargs)))
+            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+                try:
+                    send.send(("error", error))
+                except Exception:  # an exception that does not pickle: its text
+                    send.send(("error", RuntimeError(traceback.format_exc())))
+            finally:
+                send.close()
+
+        process = context.Process(target=run, name=f"site_builder-{getattr(work, '__name__', 'step')}", daemon=True)
+        process.start()
+        send.close()
+        return cls(process, receive)
+
+    def result(self):
+        try:
+            status, value = self.receive.recv()
+        except EOFError:
+            status, value = "error", None
+        finally:
+            self.receive.close()
+            self.process.join()
+        if status == "ok":
+            return value
+        raise value if value is not None else RuntimeError(
+            f"Tiến trình phụ của bước xây dựng dừng bất thường (mã {self.process.exitcode}).")
+
+    def abandon(self) -> None:
+        self.process.terminate()
+        self.process.join()
+        self.receive.close()

@@ -82,3 +82,23 @@ def test_with_wanted_files_only_their_current_versions_are_kept(tmp_path):
         assert list(CACHE.memo) == list(CACHE.wanted)
     finally:
         CACHE.disable()
+
+
+def test_a_file_version_found_valid_is_remembered_for_that_schema_only(tmp_path, cache):
+    from site_builder.validate.fast_schema import validator_for
+    from site_builder.validate.schema_errors import schema_problems
+
+    integer = validator_for({"type": "object", "properties": {"so_lieu": {"type": "integer"}}})
+    text = validator_for({"type": "object", "properties": {"so_lieu": {"type": "string"}}})
+    doc = load_file(_write(tmp_path / "a.yaml"), "a.yaml")
+    cache.keep_from_here()
+    assert schema_problems(doc, integer) == [] and cache.known_valid(doc, integer.fingerprint)
+    assert [p.code for p in schema_problems(doc, text)] == ["schema.type"]
+    assert not cache.known_valid(doc, text.fingerprint)  # an invalid verdict is never remembered
+    cache.save()
+    later = ParseCache()
+    later.enable(tmp_path / "cache")
+    again = load_file(tmp_path / "a.yaml", "a.yaml")
+    assert later.known_valid(again, integer.fingerprint) and not later.known_valid(again, text.fingerprint)
+    edited = load_file(_write(tmp_path / "a.yaml", TEXT.replace("010", "11")), "a.yaml")
+    assert not later.known_valid(edited, integer.fingerprint)  # another version of the file: checked again

@@ -43,6 +43,10 @@ class ParseCache:
         self.used: set[bytes] = set()
         self.folder: Path | None = None
         self.wanted: set[bytes] | None = None
+        # File versions (by digest) known to satisfy a schema (by its validator's fingerprint): a
+        # rebuild does not convert and check again the thousands of files that did not change.
+        self.valid: dict[str, set[str]] = {}
+        self.valid_used: set[str] = set()
 
     def enable(self, folder: Path | None = None, wanted: Iterable[Path] | None = None) -> None:
         """Remember parses in memory, and across runs in `folder` when given.
@@ -53,14 +57,26 @@ class ParseCache:
         self.on, self.folder, self.used = True, Path(folder) if folder else None, set()
         self.wanted = None if wanted is None else {_key(raw) for raw in map(_read_quietly, wanted) if raw is not None}
         if self.folder is not None and not self.memo:
-            self.memo = _read(self.folder / FILE)
+            self.memo, self.valid = _read(self.folder / FILE)
 
     def disable(self) -> None:
         self.__init__()
 
     def keep_from_here(self) -> None:
         """Only what is used from now on goes to disk (the data step's files, not every version the history replayed)."""
-        self.used = set()
+        self.used, self.valid_used = set(), set()
+
+    def known_valid(self, doc, fingerprint: str) -> bool:
+        """This version of the file was found valid against that schema before."""
+        if not self.on or not doc.digest:
+            return False
+        self.valid_used.add(doc.digest)
+        return fingerprint in self.valid.get(doc.digest, ())
+
+    def mark_valid(self, doc, fingerprint: str) -> None:
+        if self.on and doc.digest:
+            self.valid.setdefault(doc.digest, set()).add(fingerprint)
+            self.valid_used.add(doc.digest)
 
     def get(self, raw: bytes, path: str):
         if not self.on:
@@ -86,7 +102,8 @@ class ParseCache:
         if self.folder is None:
             return
         kept = {key: self.memo[key] for key in self.used if key in self.memo}
-        _write(self.folder / FILE, {"version": loader_version(), "parsed": kept})
+        valid = {digest: self.valid[digest] for digest in self.valid_used if digest in self.valid}
+        _write(self.folder / FILE, {"version": loader_version(), "parsed": kept, "valid": valid})
 
 
 def _key(raw: bytes) -> bytes:
@@ -106,14 +123,15 @@ def _read_quietly(path: Path) -> bytes | None:
         return None
 
 
-def _read(file: Path) -> dict:
+def _read(file: Path) -> tuple[dict, dict]:
     try:
         stored = pickle.loads(file.read_bytes())
         if stored.get("version") == loader_version() and isinstance(stored.get("parsed"), dict):
-            return stored["parsed"]
+            valid = stored.get("valid")
+            return stored["parsed"], valid if isinstance(valid, dict) else {}
     except Exception:  # noqa: BLE001 - a cache that cannot be read is a cache to rebuild
         pass
-    return {}
+    return {}, {}
 
 
 def _write(file: Path, stored: dict) -> None:

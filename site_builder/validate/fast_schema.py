@@ -13,6 +13,11 @@ Without a jsonschema-rs wheel for the platform, everything goes the Python way.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+from importlib import metadata
+from pathlib import Path
+
 from jsonschema import Draft202012Validator
 
 try:
@@ -28,6 +33,20 @@ class GatedValidator:
         self.schema = schema
         self.full = Draft202012Validator(schema)
         self.fast = jsonschema_rs.Draft202012Validator(schema) if jsonschema_rs else None
+        self._fingerprint: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """What a verdict depends on besides the document: the schema, both libraries, and the code that
+        turns a document into JSON and asks them (load/parse_cache.py remembers valid versions by it)."""
+        if self._fingerprint is None:
+            digest = hashlib.sha256(json.dumps(self.schema, sort_keys=True, default=str).encode())
+            versions = [metadata.version("jsonschema")] + ([metadata.version("jsonschema-rs")] if jsonschema_rs else [])
+            digest.update("\0".join(versions).encode())
+            for module in (__file__, schema_errors_file()):
+                digest.update(Path(module).read_bytes())
+            self._fingerprint = digest.hexdigest()
+        return self._fingerprint
 
     def iter_errors(self, instance):
         if self.fast is not None and self._fast_ok(instance):
@@ -42,6 +61,12 @@ class GatedValidator:
             return self.fast.is_valid(instance)
         except (ValueError, TypeError, OverflowError):
             return False  # a value Rust cannot take (a huge integer): let Python judge it
+
+
+def schema_errors_file() -> str:
+    from site_builder.validate import schema_errors
+
+    return schema_errors.__file__
 
 
 def validator_for(schema: dict) -> GatedValidator:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from jsonschema.exceptions import ValidationError, best_match
 
+from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.load.yamlfile import Document
 from site_builder.numbers import fmt
 from site_builder.problems import Problem
@@ -59,9 +60,18 @@ def to_json(value):
 
 
 def schema_problems(doc: Document, validator, words: Vocabulary | None = None) -> list[Problem]:
-    words = words or Vocabulary()
+    fingerprint = getattr(validator, "fingerprint", None)
+    if fingerprint and PARSED.known_valid(doc, fingerprint):
+        return []
+    errors = sorted(validator.iter_errors(to_json(doc.data)), key=lambda e: list(map(str, e.absolute_path)))
+    if not errors and fingerprint:
+        PARSED.mark_valid(doc, fingerprint)
+    return _explained(doc, errors, words or Vocabulary())
+
+
+def _explained(doc: Document, errors: list, words: Vocabulary) -> list[Problem]:
     found: list[Problem] = []
-    for error in sorted(validator.iter_errors(to_json(doc.data)), key=lambda e: list(map(str, e.absolute_path))):
+    for error in errors:
         if error.context:
             conflict = _conflict(doc, error, words)
             if conflict:

@@ -22,7 +22,7 @@ CARD = "build/docs/don-vi/{unit}/{year}-ca-nam.md"
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     root = tmp_path_factory.mktemp("years") / "repo"
-    code, _, err = run_cli("demo", "--scale", "1", "--years", "3", "--seed", "3", "--out", root, cwd=MAIN)
+    code, _, err = run_cli("demo", "--scale", "2", "--years", "3", "--seed", "3", "--out", root, cwd=MAIN)
     assert code == 0, err
     return root
 
@@ -35,10 +35,14 @@ def repo(generated, tmp_path):
     return root
 
 
-def _build(root: Path) -> list[int]:
-    """The years the build kept from the build before, as it says."""
+def _build(root: Path, clusters: dict | None = None) -> list[int]:
+    """The years the build kept from the build before, as it says; into `clusters`, the clusters it kept
+    in the other years."""
     code, out, err = run_cli("build", cwd=root)
     assert code == 0, err
+    for year, names in re.findall(r"Năm (\d{4}): trang của \d+ cụm không đổi được giữ lại \(([^)]*)\)", out):
+        if clusters is not None:
+            clusters[int(year)] = names.split(", ")
     said = re.search(r"Dữ liệu năm ([\d, ]+) không đổi", out)
     return [int(y) for y in said.group(1).split(", ")] if said else []
 
@@ -87,7 +91,11 @@ def test_a_change_to_the_latest_year_keeps_the_other_years(repo, tmp_path):
     latest = years[-1]
     card = _first(repo, latest)
     _change(repo, card, 'result: "', 'result: "(đã bổ sung minh chứng) ')
-    assert _build(repo) == years[:-1]
+    clusters = {}
+    assert _build(repo, clusters) == years[:-1]
+    # In the year changed, only the cluster of the file changed is written again.
+    others = sorted(p.name for p in (repo / "clusters" / str(latest)).iterdir() if p.is_dir() and p.name != card.parent.name)
+    assert others and clusters == {latest: others}
     assert "(đã bổ sung minh chứng)" in (repo / CARD.format(unit=card.stem, year=latest)).read_text(encoding="utf-8")
     head = git(repo, "rev-parse", "HEAD")
     # The kept years name the new commit, like everything else: in their pages and open data.
@@ -131,7 +139,11 @@ def test_a_damaged_record_or_a_missing_page_keeps_nothing_wrong(repo, tmp_path):
     git(repo, "commit", "-q", "--allow-empty", "-m", "Không đổi dữ liệu")
     assert _build(repo) == []  # an unreadable record keeps nothing
     assert _build(repo) == years  # nothing changed: every year kept
-    (repo / CARD.format(unit=_first(repo, years[0]).stem, year=years[0])).unlink()
+    first = _first(repo, years[0])
+    (repo / CARD.format(unit=first.stem, year=years[0])).unlink()
     git(repo, "commit", "-q", "--allow-empty", "-m", "Lại không đổi dữ liệu")
-    assert _build(repo) == years[1:]
+    clusters = {}
+    assert _build(repo, clusters) == years[1:]
+    # The cluster missing a page is written again; the year's other clusters are kept.
+    assert clusters[years[0]] and first.parent.name not in clusters[years[0]]
     _same_site_as_fresh(repo, tmp_path)

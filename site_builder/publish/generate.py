@@ -86,7 +86,7 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
         # The last build's folder goes last: the open data of a kept year is taken from it.
         # The change logs balance the two processes when every year is written; when years are kept,
         # their open data is only copied, and the logs are quicker written beside the pages.
-        aside_writers, writers = (ASIDE, WRITERS) if not reuse.kept else ([write_open_data_files], WRITERS + [write_history])
+        aside_writers, writers = (ASIDE, WRITERS) if not reuse.kept_years() else ([write_open_data_files], WRITERS + [write_history])
         aside = Aside.start(out, data, aside_writers + [partial(_remove, stale)])
     except BaseException:
         _remove(stale)

@@ -36,10 +36,18 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
         pages = sum(1 for _ in docs.rglob("*.md"))
         print(f"Đã xây dựng {pages} trang vào {layout.rel(root, target)}/ từ commit {commit.short}"
               f"{' (có thay đổi chưa commit)' if commit.dirty else ''}, ngày số liệu {commit.date:%d/%m/%Y}.")
-        if data.reuse and data.reuse.kept:
-            kept = ", ".join(map(str, sorted(data.reuse.kept)))
-            print(f"Dữ liệu năm {kept} không đổi từ lần xây dựng trước: các trang và tệp dữ liệu mở của năm đó được giữ lại (chỉ đổi mã commit).")
+        if data.reuse:
+            _say_kept(data.reuse)
     return EXIT_OK
+
+
+def _say_kept(reuse) -> None:
+    if reuse.kept_years():
+        kept = ", ".join(map(str, reuse.kept_years()))
+        print(f"Dữ liệu năm {kept} không đổi từ lần xây dựng trước: các trang và tệp dữ liệu mở của năm đó được giữ lại (chỉ đổi mã commit).")
+    for year, clusters in reuse.kept_clusters().items():
+        names = f" ({', '.join(clusters)})" if len(clusters) <= 10 else ""  # a province's many clusters: the count
+        print(f"Năm {year}: trang của {len(clusters)} cụm không đổi được giữ lại{names}.")
 
 
 def read(root: Path, commit, history: bool = True):

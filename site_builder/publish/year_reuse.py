@@ -4,7 +4,7 @@ A rebuild after a pull request usually changes one year. On the stress repositor
 (3,000 scorecards over five years) writing the scorecards, cluster pages, change
 logs and open data of the other four years again was most of page generation.
 
-What a year's pages and files (`year_of`) show comes from:
+What a year's pages and files show comes from:
 - the code and templates that write them, and mkdocs.yml (forge links, site name);
 - the files of that year and of the year before (a scorecard compares with the year
   before), the rubric and the write-ups;
@@ -31,55 +31,83 @@ from site_builder.publish.xlsx import xlsx_times
 from site_builder.rank.meeting import deadline
 
 FILE = "years.json"
-FORMAT = 1
+FORMAT = 2
 # The pages and files of one year, as render/links.py names them (the period index pages are
-# written every time: they are few).
-_YEAR_FILES = re.compile(r"don-vi/[^/]+/(\d{4})-[^/]+\.md|xep-hang/(\d{4})-[^/]+/(?!index\.md$)[^/]+\.md"
-                         r"|thay-doi/(\d{4})/[^/]+\.md|du-lieu/(\d{4})/[^/]+")
+# written every time: they are few). A scorecard and a ranking page belong to a cluster of the year.
+_CARD = re.compile(r"don-vi/([^/]+)/(\d{4})-[^/]+\.md")
+_RANKING = re.compile(r"xep-hang/(\d{4})-[^/]+/(?!index\.md$)([^/]+)\.md")
+_YEAR = re.compile(r"thay-doi/(\d{4})/[^/]+\.md|du-lieu/(\d{4})/[^/]+")
 
 
-def year_of(source: str) -> int | None:
-    match = _YEAR_FILES.fullmatch(source)
-    return int(next(g for g in match.groups() if g)) if match else None
+def group_of(source: str, clusters: dict[tuple[int, str], str]) -> str | None:
+    """The group whose key decides whether `source` is kept: "2025/cum-01", "2025", or None (always written).
+    `clusters` gives a unit's cluster in a year."""
+    if card := _CARD.fullmatch(source):
+        cluster = clusters.get((int(card.group(2)), card.group(1)))
+        return f"{card.group(2)}/{cluster}" if cluster else None
+    if ranking := _RANKING.fullmatch(source):
+        return f"{ranking.group(1)}/{ranking.group(2)}"
+    if year := _YEAR.fullmatch(source):
+        return year.group(1) or year.group(2)
+    return None
 
 
 class YearReuse:
-    """Which years keep their files (`kept`), and how to take them from the last build's folder."""
+    """Which groups (years, clusters of a year) keep their files (`kept`), and how to take them from the
+    last build's folder."""
 
-    def __init__(self, root: Path, data, keys: dict[int, str], footer: str, previous: dict, old_docs: Path | None):
+    def __init__(self, root: Path, data, keys: dict[str, str], footer: str, previous: dict, old_docs: Path | None):
         self.cache = Path(root) / "build" / "cache" / FILE
         self.data, self.keys, self.footer, self.previous, self.old = data, keys, footer, previous, old_docs
-        self.kept = frozenset(y for y in keys if self._can_keep(y))
+        self.kept = frozenset(g for g in keys if self._can_keep(g))
 
     @classmethod
     def plan(cls, root: Path, data, env, templates: Path | None, old_docs: Path | None) -> "YearReuse":
         footer = built_from(env, data)
-        keys = year_keys(Path(root), data, templates) if data.commit.sha else {}
+        keys = group_keys(Path(root), data, templates) if data.commit.sha else {}
         cache = Path(root) / "build" / "cache" / FILE
         previous = _read(cache)
         # Written again once the pages are: a build stopped half way leaves no record of them.
         cache.unlink(missing_ok=True)
         return cls(root, data, keys, footer, previous, old_docs)
 
-    def _can_keep(self, year: int) -> bool:
-        last = self.previous.get("years", {}).get(str(year))
-        return (self.old is not None and last is not None and last["key"] == self.keys[year]
+    def keeps(self, year: int, cluster: str | None = None) -> bool:
+        return (f"{year}/{cluster}" if cluster else str(year)) in self.kept
+
+    def kept_years(self) -> list[int]:
+        """The years kept whole: their change logs, open data, and every cluster's pages."""
+        return sorted(int(g) for g in self.kept if "/" not in g
+                      and all(k in self.kept for k in self.keys if k.startswith(g + "/")))
+
+    def kept_clusters(self) -> dict[int, list[str]]:
+        """The clusters whose pages are kept, in each year not kept whole."""
+        whole = set(map(str, self.kept_years()))
+        found: dict[int, list[str]] = {}
+        for group in sorted(self.kept):
+            year, _, cluster = group.partition("/")
+            if cluster and year not in whole:
+                found.setdefault(int(year), []).append(cluster)
+        return found
+
+    def _can_keep(self, group: str) -> bool:
+        last = self.previous.get("groups", {}).get(group)
+        return (self.old is not None and last is not None and last["key"] == self.keys[group]
                 and all((self.old / source).is_file() for source in last["files"]))
 
-    def files(self, year: int) -> list[str]:
-        return self.previous["years"][str(year)]["files"]
+    def files(self, group: str) -> list[str]:
+        return self.previous["groups"][group]["files"]
 
     def adopt_pages(self, out) -> None:
-        """The kept years' pages (not their open data: write_open_data_files takes those), moved into `out`."""
-        for year in sorted(self.kept):
-            for source in self.files(year):
+        """The kept groups' pages (not their open data: write_open_data_files takes those), moved into `out`."""
+        for group in sorted(self.kept):
+            for source in self.files(group):
                 if source.endswith(".md"):
                     self._move(out, source, self._page)
 
     def adopt_data(self, out, year: int) -> dict:
         """A kept year's open-data files, moved into `out` with the new commit; what the page says of them."""
-        entry = self.previous["years"][str(year)]["open_data"]
-        for source in self.files(year):
+        entry = self.previous["open_data"][str(year)]
+        for source in self.files(str(year)):
             if not source.endswith(".md"):
                 self._move(out, source, self._xlsx if source.endswith(".xlsx") else self._text)
         entry["files"] = {k: (source, (out.docs / source).stat().st_size) for k, (source, _) in entry["files"].items()}
@@ -121,21 +149,24 @@ class YearReuse:
         return out.getvalue()
 
     def save(self, written: list[str], open_data: list[dict]) -> None:
-        """What this build wrote for each year, for the next build."""
+        """What this build wrote for each group, for the next build."""
         commit = self.data.commit
         if not commit.sha:
             self.cache.unlink(missing_ok=True)
             return
-        by_year: dict[int, list[str]] = {}
+        clusters = {(y, unit): cluster.id for y in self.data.years for cluster in self.data.registry(y).clusters
+                    for unit in cluster.member_ids}
+        groups: dict[str, list[str]] = {g: [] for g in self.keys}
         for source in written:
-            year = year_of(source)
-            if year is not None:
-                by_year.setdefault(year, []).append(source)
-        described = {entry["year"]: entry for entry in open_data}
-        years = {str(y): {"key": k, "files": sorted(by_year.get(y, [])), "open_data": described.get(y)}
-                 for y, k in self.keys.items() if y in described}
+            group = group_of(source, clusters)
+            if group in groups:
+                groups[group].append(source)
+        described = {str(entry["year"]): entry for entry in open_data}
         record = {"format": FORMAT, "sha": commit.sha, "moment": commit.moment.isoformat(), "iso": _iso(commit),
-                  "footer": self.footer, "years": years}
+                  "footer": self.footer, "open_data": described,
+                  # A year without its open-data description cannot be kept: the page would not know its files.
+                  "groups": {g: {"key": k, "files": sorted(groups[g])} for g, k in self.keys.items()
+                             if "/" in g or g in described}}
         self.cache.parent.mkdir(parents=True, exist_ok=True)
         self.cache.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
@@ -161,36 +192,59 @@ def _read(path: Path) -> dict:
     return record if isinstance(record, dict) and record.get("format") == FORMAT else {}
 
 
-def year_keys(root: Path, data, templates: Path | None) -> dict[int, str]:
+def group_keys(root: Path, data, templates: Path | None) -> dict[str, str]:
+    """A key per year ("2025": its change logs and open data) and per cluster of a year ("2025/cum-01": its
+    units' scorecards and its ranking pages, which show that cluster's files and no other cluster's)."""
     trees = _Trees(root)
-    shared = hashlib.sha256()
-    for part in (_code(templates), trees.digest("rubric"), trees.digest("writeups"), _file(root / "mkdocs.yml"),
-                 repr(data.years), repr(data.periods), repr(sorted(data.units())),
-                 repr(any(data.registry(y).example for y in data.years)),
-                 repr((data.changes.shown, data.changes.reason))):
-        shared.update(part.encode("utf-8") + b"\0")
+    clusters = sorted((y, p, r.cluster.id) for (y, p), rankings in data.rankings.items() for r in rankings)
+    shared = _digest(_code(templates), trees.digest("rubric"), trees.digest("writeups"), _file(root / "mkdocs.yml"),
+                     repr(data.years), repr(data.periods), repr(clusters), repr(sorted(data.units())),
+                     repr(any(data.registry(y).example for y in data.years)),
+                     repr((data.changes.shown, data.changes.reason)))
     keys = {}
     for year in data.years:
-        digest = shared.copy()
-        for y in (year - 1, year):
-            passed = [data.as_of >= deadline(y, p) for p in PERIODS]
-            # What the checks said of those files: an evidence path is checked against files elsewhere.
-            said = sorted(repr(p) for p in data.problems if p.path.startswith((f"submissions/{y}/", f"clusters/{y}/")))
-            for part in (trees.digest(f"submissions/{y}"), trees.digest(f"clusters/{y}"), repr(passed), repr(said)):
-                digest.update(part.encode("utf-8") + b"\0")
-        digest.update(_history(data.changes, year).encode("utf-8"))
-        keys[year] = digest.hexdigest()
+        before = _year_inputs(trees, data, year - 1)
+        keys[str(year)] = _digest(shared, before, _year_inputs(trees, data, year), _history(data.changes, year))
+        for cluster in data.registry(year).clusters:
+            keys[f"{year}/{cluster.id}"] = _digest(shared, before, _cluster_inputs(trees, data, year, cluster),
+                                                   _history(data.changes, year, cluster))
     return keys
 
 
-def _history(changes, year: int) -> str:
-    """The year's entries by what they are: commit, place, and whether after agreement. What an entry
-    says follows from that commit and the one before it in the same list, and from the code (in
-    the key): writing out every figure of every entry took longer than writing the pages."""
+def _year_inputs(trees, data, year: int) -> str:
+    passed = [data.as_of >= deadline(year, p) for p in PERIODS]
+    # What the checks said of those files: an evidence path is checked against files elsewhere.
+    said = sorted(repr(p) for p in data.problems if p.path.startswith((f"submissions/{year}/", f"clusters/{year}/")))
+    return _digest(trees.digest(f"submissions/{year}"), trees.digest(f"clusters/{year}"), repr(passed), repr(said))
+
+
+def _cluster_inputs(trees, data, year: int, cluster) -> str:
+    """The year's files outside any cluster's folder (the registry), the cluster's own, the deadlines passed."""
+    folders = [f"clusters/{year}/{cluster.id}"] + [f"submissions/{year}/{p}/{cluster.id}" for p in PERIODS]
+    passed = [data.as_of >= deadline(year, p) for p in PERIODS]
+    said = sorted(repr(p) for p in data.problems if p.path.startswith(tuple(f + "/" for f in folders)))
+    return _digest(trees.top(f"clusters/{year}"), *map(trees.digest, folders), repr(passed), repr(said))
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _history(changes, year: int, cluster=None) -> str:
+    """The entries by what they are: commit, place, and whether after agreement. What an entry says
+    follows from that commit and the one before it in the same list, and from the code (in the
+    key): writing out every figure of every entry took longer than writing the pages."""
+    prefix = f"{year}/{cluster.id}" if cluster else f"{year}/"
     clusters = [(key, [(e["commit"]["id"], e["period"], e["after_agreement"], [u["unit"] for u in e["units"]]) for e in log])
-                for key, log in sorted(changes.data.get("clusters", {}).items()) if key.startswith(f"{year}/")]
+                for key, log in sorted(changes.data.get("clusters", {}).items()) if key.startswith(prefix)]
+    if cluster:
+        clusters = [(key, log) for key, log in clusters if key == prefix]
+    members = set(cluster.member_ids) if cluster else None
     units = [(unit, [(e["commit"]["id"], e["period"], e["after_agreement"]) for e in entries if e["year"] == year])
-             for unit, entries in sorted(changes.data.get("units", {}).items())]
+             for unit, entries in sorted(changes.data.get("units", {}).items()) if members is None or unit in members]
     return repr((clusters, units))
 
 
@@ -203,13 +257,17 @@ class _Trees:
 
     def digest(self, folder: str) -> str:
         if folder not in self.known:
-            self.known[folder] = self._digest(self.root / folder)
+            self.known[folder] = self._digest(self.root / folder, "**/*")
         return self.known[folder]
 
+    def top(self, folder: str) -> str:
+        """The files directly in `folder`, not in its subfolders."""
+        return self._digest(self.root / folder, "*")
+
     @staticmethod
-    def _digest(base: Path) -> str:
+    def _digest(base: Path, pattern: str) -> str:
         digest = hashlib.sha256()
-        for path in sorted(base.rglob("*")) if base.is_dir() else []:
+        for path in sorted(base.glob(pattern)) if base.is_dir() else []:
             if path.is_file():
                 digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         return digest.hexdigest()

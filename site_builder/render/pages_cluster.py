@@ -63,7 +63,6 @@ def _others(data, ranking) -> list[tuple[str, str]]:
 
 def write_clusters(out, data) -> None:
     for year, period in data.periods:
-        if data.kept(year):
-            continue
         for ranking in data.rankings[(year, period)]:
-            write_cluster(out, data, ranking)
+            if not data.kept(year, ranking.cluster.id):
+                write_cluster(out, data, ranking)

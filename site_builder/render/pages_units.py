@@ -67,5 +67,5 @@ def write_units(out, data) -> None:
         out.page(links.unit_page(unit_id), "site/unit.md.j2", unit=unit, cluster=cluster,
                  history=list(reversed(history)), writeups=data.writeups_of(unit_id))
         for year, period, _, ranking, row, card in history:
-            if card and not data.kept(year):
+            if card and not data.kept(year, ranking.cluster.id):
                 write_scorecard(out, data, ranking, row, card_rows)

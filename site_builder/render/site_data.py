@@ -30,8 +30,10 @@ class SiteData:
     # The years whose pages the last build wrote and may keep (publish/year_reuse.py); generation sets it.
     reuse: object = None
 
-    def kept(self, year: int) -> bool:
-        return self.reuse is not None and year in self.reuse.kept
+    def kept(self, year: int, cluster: str | None = None) -> bool:
+        """The pages of that year (its change logs, open data), or of that cluster in that year (scorecards,
+        ranking pages), are the last build's."""
+        return self.reuse is not None and self.reuse.keeps(year, cluster)
 
     def registry(self, year: int):
         return self.repo.registry(year)

@@ -110,11 +110,12 @@ def test_main_is_built_then_deployed_to_pages_one_at_a_time():
 
 
 def test_the_pages_build_starts_from_the_last_deployments_cache():
-    """build/cache (what each commit did to the rankings) is restored before the build, so a deployment
-    replays only the commits landed since the last one."""
+    """build/cache (what each commit did to the rankings, the pages rendered) and build/docs (the pages of
+    each year and cluster) are restored before the build, so a deployment replays only the commits landed
+    since the last one and keeps the pages whose data did not change."""
     steps = by_name("xuat-ban.yml")["jobs"]["dung-trang"]["steps"]
     actions = [s.get("uses", "").split("@")[0] for s in steps]
     cache = steps[actions.index("actions/cache")]
-    assert cache["with"]["path"] == "build/cache"
+    assert cache["with"]["path"].split() == ["build/cache", "build/docs"]
     assert "${{ github.sha }}" in cache["with"]["key"]  # a cache is never overwritten: one per commit
     assert actions.index("actions/cache") < [s.get("run") for s in steps].index("ci/publish.sh")

@@ -24,11 +24,12 @@ def can_fork() -> bool:
 class Forked:
     """`work(*args, **kwargs)` in a forked process; result() waits for it and returns it, or raises what it raised."""
 
-    def __init__(self, process, receive):
-        self.process, self.receive = process, receive
+    def __init__(self, process, receive, what: str):
+        self.process, self.receive, self.what = process, receive, what
 
     @classmethod
-    def start(cls, work, *args, **kwargs) -> "Forked | None":
+    def start(cls, work, *args, what: str = "phụ của bước xây dựng", **kwargs) -> "Forked | None":
+        """`what` names the work in the message of a process that died without a word."""
         if not can_fork():
             return None
         context = multiprocessing.get_context("fork")
@@ -48,7 +49,7 @@ class Forked:
         process = context.Process(target=run, name=f"site_builder-{getattr(work, '__name__', 'step')}", daemon=True)
         process.start()
         send.close()
-        return cls(process, receive)
+        return cls(process, receive, what)
 
     def result(self):
         try:
@@ -61,7 +62,7 @@ class Forked:
         if status == "ok":
             return value
         raise value if value is not None else RuntimeError(
-            f"Tiến trình phụ của bước xây dựng dừng bất thường (mã {self.process.exitcode}).")
+            f"Tiến trình {self.what} dừng bất thường (mã {self.process.exitcode}).")
 
     def abandon(self) -> None:
         self.process.terminate()

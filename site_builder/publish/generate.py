@@ -6,16 +6,14 @@ inputs did not change are taken from the last build (publish/year_reuse.py).
 """
 from __future__ import annotations
 
-import multiprocessing
 import shutil
-import traceback
 from functools import partial
 from pathlib import Path
 
 from site_builder.layout import TEMPLATES
 from site_builder.problems import InputError, Problem
 from site_builder.publish.datafiles import write_open_data, write_open_data_files, write_open_data_page
-from site_builder.publish.forked import can_fork
+from site_builder.publish.forked import Forked
 from site_builder.publish.year_reuse import YearReuse
 from site_builder.render.output import Output
 from site_builder.render.pages_blog import write_blog
@@ -126,59 +124,32 @@ def _copy_docs(source: Path, docs: Path) -> set[str]:
 
 
 class Aside:
-    """Writers run by a forked process while this one renders the other pages, on a machine with
-    a second core: the open-data files (CSV, JSON, XLSX of every year) were a third of page
-    generation and need nothing the pages make. The process writes into the same folder and sends
-    back what it wrote and what each writer returned. Without fork or a second core, or with
-    other threads running: None."""
+    """Writers run by a forked process (publish/forked.py) while this one renders the other pages:
+    the open-data files (CSV, JSON, XLSX of every year) were a third of page generation and need
+    nothing the pages make. The process writes into the same folder and sends back what it wrote
+    and what each writer returned. Without fork or a second core, or with other threads running: None."""
 
-    def __init__(self, process, receive):
-        self.process, self.receive = process, receive
+    def __init__(self, forked: Forked):
+        self.forked = forked
 
     @classmethod
     def start(cls, out: Output, data, writers: list) -> "Aside | None":
-        if not can_fork():  # one core, no fork, or `serve`'s threads: the writers run in turn
-            return None
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
-
-        def run():
-            try:
-                aside_out = Output(out.docs, out.env, out.common)
-                returned = [write(aside_out, data) for write in writers]
-                send.send(("ok", aside_out.written, returned))
-            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
-                try:
-                    send.send(("error", error, None))
-                except Exception:  # an exception that does not pickle: its text
-                    send.send(("error", RuntimeError(traceback.format_exc()), None))
-            finally:
-                send.close()
-
-        process = context.Process(target=run, name="site_builder-aside", daemon=True)
-        process.start()
-        send.close()
-        return cls(process, receive)
+        forked = Forked.start(_write_aside, out, data, writers, what="sinh dữ liệu mở và lịch sử thay đổi")
+        return cls(forked) if forked else None
 
     def finish(self, out: Output) -> list:
         """What each writer returned, once the process is done; its files are recorded in `out`."""
-        try:
-            status, found, returned = self.receive.recv()
-        except EOFError:
-            status, found, returned = "error", None, None
-        finally:
-            self.receive.close()
-            self.process.join()
-        if found is None:
-            found = RuntimeError(f"Tiến trình sinh dữ liệu mở và lịch sử thay đổi dừng bất thường (mã {self.process.exitcode}).")
-        if status != "ok":
-            raise found
-        for source in found:
+        written, returned = self.forked.result()
+        for source in written:
             out.record(source)
         return returned
 
     def abandon(self) -> None:
         """The pages failed: their error is the one to report; the files are not needed."""
-        self.process.terminate()
-        self.process.join()
-        self.receive.close()
+        self.forked.abandon()
+
+
+def _write_aside(out: Output, data, writers: list) -> tuple[list[str], list]:
+    aside_out = Output(out.docs, out.env, out.common)
+    returned = [write(aside_out, data) for write in writers]
+    return aside_out.written, returned

@@ -43,7 +43,7 @@ def start_history(root: Path, commit, wanted: bool = True, aside: bool = False) 
         return PendingHistory(SiteHistory.hidden(NOT_AT_TOP, forge))
     # build/ is git-ignored: what earlier builds replayed is kept there, so a build replays only new commits.
     cache = Path(root) / "build" / "cache"
-    forked = Forked.start(history_for, root, cache=cache) if aside else None
+    forked = Forked.start(history_for, root, cache=cache, what="dựng lịch sử điểm") if aside else None
     shown = partial(SiteHistory, True, forge=forge, site_name=str(config.get("site_name") or ""),
                     site_url=config.get("site_url") or None)
     return PendingHistory(None, shown, forked) if forked else PendingHistory(shown(data=history_for(root, cache=cache)))

@@ -44,8 +44,9 @@ def site_dir(root: Path) -> Path:
     return Path(load_config(config_file=str(Path(root) / "mkdocs.yml")).site_dir)
 
 
-def run_mkdocs(root: Path, target: Path, strict: bool, commit) -> None:
-    """MkDocs builds into `target`; raises InputError with MkDocs' reason on failure."""
+def run_mkdocs(root: Path, target: Path, strict: bool, commit, built_from: str | None = None) -> None:
+    """MkDocs builds into `target`; raises InputError with MkDocs' reason on failure. `built_from` is the
+    line naming the commit that page generation wrote (the page cache sets it aside)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -65,7 +66,7 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit) -> None:
                                  copyright=f"Xây dựng từ commit {commit.short}" + (" (có thay đổi chưa commit)" if commit.dirty else ""))
             install_passthrough(config)
             # Pages outside the menu whose Markdown did not change: last build's HTML (page_cache.py).
-            with page_cache.session(root, config, commit) as cache:
+            with page_cache.session(root, config, built_from) as cache:
                 build(config)
                 cache.save(config)
     except (MkDocsException, OSError) as exc:

@@ -7,10 +7,9 @@ its time on the stress repository (20 s of 21 s).
 
 A page outside the menu (a plain mkdocs Page, not a blog post or view, not
 excluded) comes out of MkDocs as a function of its own Markdown and of the
-build's context: the configuration, the theme, the versions of MkDocs and
-Material, our MkDocs-side modules, the list of files with their addresses,
-and the menu (titles, addresses and front matter of its pages, which every
-page shows). The context digest covers all of it, except the copyright line
+build's context (publish/page_context.py: the configuration, the theme, the
+versions, our MkDocs-side modules, the files and the menu). The context digest
+covers all of it, except the copyright line
 in the footer, which names the build's commit: that is replaced in the
 reused HTML, where it must occur exactly once. The generated pages name the
 commit too, in their "built from" line (rewritten by publish/year_reuse.py in
@@ -44,14 +43,14 @@ import hashlib
 import json
 import logging
 import os
-import re
 import shutil
-import sys
 from pathlib import Path
 
 from mkdocs import utils
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
+
+from site_builder.publish.page_context import context_digest, static_context, words
 
 log = logging.getLogger(__name__)
 
@@ -68,59 +67,6 @@ STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": []}
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _modules() -> list[Path]:
-    """Our modules whose code takes part in turning a page's Markdown into HTML."""
-    from site_builder.publish import mkdocs_run, passthrough, search_parse, slugs, theme_cache
-
-    return [Path(module.__file__) for module in (sys.modules[__name__], mkdocs_run, passthrough, search_parse,
-                                                 slugs, theme_cache)]
-
-
-def _versions() -> list[str]:
-    import jinja2
-    import markdown
-    import mkdocs
-
-    try:
-        from material import __version__ as material
-    except ImportError:  # pragma: no cover - Material is a dependency
-        material = "-"
-    return [mkdocs.__version__, material, markdown.__version__, jinja2.__version__, sys.version]
-
-
-def _nav_items(items, with_pages: bool) -> list:
-    """The menu as the theme shows it: kinds, titles, addresses and (once read) the pages' front matter."""
-    out = []
-    for item in items or ():
-        entry = [type(item).__name__, getattr(item, "url", None), bool(getattr(item, "is_index", False))]
-        if with_pages or not isinstance(item, Page):
-            entry.append(item.title)
-        if with_pages and isinstance(item, Page):
-            entry.append(json.dumps(item.meta, sort_keys=True, default=str, ensure_ascii=False))
-        entry.append(_nav_items(getattr(item, "children", None), with_pages))
-        out.append(entry)
-    return out
-
-
-def built_from_line(root: Path, commit) -> str | None:
-    """The line that names the build's commit and data date on generated pages, as this build's page
-    generation wrote it (publish/year_reuse.py keeps it in its record), or None if not known."""
-    try:
-        from site_builder.publish.year_reuse import FILE
-
-        record = json.loads((Path(root) / "build" / "cache" / FILE).read_text(encoding="utf-8"))
-    except (ImportError, OSError, ValueError):
-        return None
-    line = record.get("footer") if isinstance(record, dict) else None
-    if not (isinstance(line, str) and line and commit is not None and commit.sha and record.get("sha") == commit.sha):
-        return None
-    return line
-
-
-def _words(html_text: str) -> set[str]:
-    return set(re.sub(r"<[^>]*>", " ", html_text).replace(";", " ").split())
 
 
 def _json_safe(value) -> bool:
@@ -172,47 +118,12 @@ class PageCache(BasePlugin):
             return None
         return manifest
 
-    # -- the context ----------------------------------------------------------------------------
-
-    def _static_context(self, config, files, nav) -> str:
-        """Everything but a page's own Markdown, and the menu's pages (read later), that its HTML depends on."""
-        digest = hashlib.sha256()
-
-        def add(*parts) -> None:
-            for part in parts:
-                data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
-                digest.update(len(data).to_bytes(8, "little"))
-                digest.update(data)
-
-        add(_FORMAT, *_versions())
-        add(Path(config.config_file_path).read_bytes() if config.config_file_path else b"-")
-        add(bool(config.strict), config.use_directory_urls, config.site_url or "")
-        add(json.dumps([str(x) for x in config.extra_css]), json.dumps([str(x) for x in config.extra_javascript]))
-        for module in _modules():
-            add(module.name, module.read_bytes())
-        custom = config.theme.custom_dir
-        if custom and Path(custom).is_dir():
-            for path in sorted(Path(custom).rglob("*")):
-                if path.is_file():
-                    add(path.relative_to(custom).as_posix(), path.read_bytes())
-        for file in sorted(files, key=lambda f: f.src_uri):
-            add(file.src_uri, file.dest_uri, file.url, file.inclusion.value, file.is_documentation_page())
-        add(json.dumps(_nav_items(nav.items, with_pages=False), ensure_ascii=False, default=str))
-        add(json.dumps(sorted(config.plugins), ensure_ascii=False))
-        return digest.hexdigest()
-
     @event_priority(-1000)  # last: after the blog plugin has put its pages in the menu
     def on_nav(self, nav, config, files, **kwargs):
         self.files = files
         self.menu = {id(page) for page in nav.pages}
-        self.context = self._static_context(config, files, nav)
+        self.context = static_context(config, files, nav, _FORMAT)
         return nav
-
-    def _menu_digest(self, nav) -> str:
-        return _sha(json.dumps(_nav_items(nav.items, with_pages=True), ensure_ascii=False, default=str).encode())
-
-    def _context_digest(self, nav) -> str:
-        return _sha(f"{self.context}\n{self._menu_digest(nav)}".encode())
 
     # -- which pages ----------------------------------------------------------------------------
 
@@ -305,7 +216,7 @@ class PageCache(BasePlugin):
             if not (isinstance(lines, int) and was and self.built_from) or data.count(was.encode("utf-8")) != lines:
                 return None
             index = json.dumps(entry["search"], ensure_ascii=False)
-            if any(word in index for word in _words(was) - _words(self.built_from)):
+            if any(word in index for word in words(was) - words(self.built_from)):
                 return None
             data = data.replace(was.encode("utf-8"), self.line)
         old = (self.manifest.get("copyright") or "").encode("utf-8")
@@ -322,7 +233,7 @@ class PageCache(BasePlugin):
     def build(self, original, populate, page, config, doc_files, nav, env, dirty=False, excluded=False):
         if self.context is not None and self.full_context is None:
             # Every page has been read by now: the menu's titles and front matter are known.
-            self.full_context = self._context_digest(nav)
+            self.full_context = context_digest(self.context, nav)
             self.menu_same = self.manifest is not None and self.manifest.get("context") == self.full_context
         src = page.file.src_uri
         entry = self.tentative.pop(src, None)
@@ -399,12 +310,13 @@ class PageCache(BasePlugin):
 
 
 @contextlib.contextmanager
-def session(root: Path, config, commit=None):
+def session(root: Path, config, built_from: str | None = None):
     """For the build of `config` (already loaded), MkDocs reads and renders pages through the cache
-    of `root`; MkDocs is as it was once the block is left. Call .save(config) after the build."""
+    of `root`; MkDocs is as it was once the block is left. Call .save(config) after the build.
+    `built_from` is the line naming the commit that page generation wrote into this build's pages."""
     import mkdocs.commands.build as build_module
 
-    cache = PageCache(Path(root) / "build" / "cache" / "pages", config, built_from_line(root, commit))
+    cache = PageCache(Path(root) / "build" / "cache" / "pages", config, built_from)
     config.plugins[NAME] = cache
     populate, build_page = build_module._populate_page, build_module._build_page
 

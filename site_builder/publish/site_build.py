@@ -30,7 +30,7 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
     docs = generate(root, data, templates)
     target = site_dir(root)
     new = root / "build" / "site.new"
-    run_mkdocs(root, new, strict, commit)
+    run_mkdocs(root, new, strict, commit, data.reuse.footer if data.reuse else None)
     swap(new, target)
     if not quiet:
         pages = sum(1 for _ in docs.rglob("*.md"))

@@ -237,11 +237,11 @@ def _history(changes, year: int, cluster=None) -> str:
     """The entries by what they are: commit, place, and whether after agreement. What an entry says
     follows from that commit and the one before it in the same list, and from the code (in the
     key): writing out every figure of every entry took longer than writing the pages."""
-    prefix = f"{year}/{cluster.id}" if cluster else f"{year}/"
+    def wanted(key: str) -> bool:
+        return key == f"{year}/{cluster.id}" if cluster else key.startswith(f"{year}/")
+
     clusters = [(key, [(e["commit"]["id"], e["period"], e["after_agreement"], [u["unit"] for u in e["units"]]) for e in log])
-                for key, log in sorted(changes.data.get("clusters", {}).items()) if key.startswith(prefix)]
-    if cluster:
-        clusters = [(key, log) for key, log in clusters if key == prefix]
+                for key, log in sorted(changes.data.get("clusters", {}).items()) if wanted(key)]
     members = set(cluster.member_ids) if cluster else None
     units = [(unit, [(e["commit"]["id"], e["period"], e["after_agreement"]) for e in entries if e["year"] == year])
              for unit, entries in sorted(changes.data.get("units", {}).items()) if members is None or unit in members]

@@ -38,7 +38,7 @@ class InputError(Exception):
         self.problems = problems
 
     def __reduce__(self):
-        # Sent back whole from a build step run in a second process (publish/forked.py).
+        # Sent back whole from a build step run in a second process (site_builder/forked.py).
         return type(self), (self.problems,)
 
 

@@ -25,13 +25,13 @@ def repo(tmp_path_factory):
 def replayed(monkeypatch):
     """The subjects of the commits each call actually replays."""
     calls = []
-    real = timeline.replay_from
+    real = timeline.replay_entries
 
-    def counting(root, line, start=None):
+    def counting(root, line, start=None, parts=None):
         calls.append([landing.commit.subject for landing in line])
-        return real(root, line, start)
+        return real(root, line, start, parts)
 
-    monkeypatch.setattr(timeline, "replay_from", counting)
+    monkeypatch.setattr(timeline, "replay_entries", counting)
     return calls
 
 

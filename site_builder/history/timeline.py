@@ -1,17 +1,15 @@
 """The history as plain data for the site: per unit, per cluster and year, and as one list for a feed."""
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from site_builder.history import git
 from site_builder.history.cache import StepCache
-from site_builder.history.compare import ClusterChange, UnitChange
 from site_builder.history.landed import Landing, landings
 from site_builder.history.log import FileChange, read_log
-from site_builder.history.walk import data_files, replay_from
-from site_builder.layout import PERIOD_NAMES
-from site_builder.numbers import fmt_date, fmt_yaml
+from site_builder.history.split import replay_entries
+from site_builder.history.walk import data_files
+from site_builder.numbers import fmt_date
 
 
 def history_for(root: Path, rev: str = "HEAD", cache: Path | None = None) -> dict:
@@ -90,8 +88,7 @@ def _effects(root: Path, line: list[Landing], cache: StepCache) -> dict[str, lis
         done += 1
     effects = {landing.commit.id: known[landing.commit.id] for landing in line[:done]}
     start = line[done - 1].commit.id if done else None
-    replayed = {step.landing.commit.id: [cluster_data(c) for c in step.clusters]
-                for step in replay_from(root, line[done:], start)}
+    replayed = replay_entries(root, line[done:], start)
     for landing in line[done:]:
         effects[landing.commit.id] = replayed.get(landing.commit.id)
     if effects.keys() != known.keys():
@@ -114,67 +111,3 @@ def commit_data(landing: Landing, files: list[FileChange]) -> dict:
                     "subject": m.subject} for m in landing.merged],
         "files": [{"status": f.status, "path": f.path, "old_path": f.old_path} for f in files],
     }
-
-
-def cluster_data(change: ClusterChange) -> dict:
-    """A cluster entry without its commit: plain JSON, as the cache keeps it."""
-    year, period, cluster = change.key
-    head = {"year": year, "period": period, "period_name": PERIOD_NAMES.get(period, period),
-            "cluster": cluster, "cluster_name": change.name}
-    return {**head, "agreed_on": _pair(change.agreed_before, change.agreed_after, fmt_date),
-            "agreement_recorded": change.agreed_after is not None and change.agreed_after != change.agreed_before,
-            "after_agreement": change.after_agreement,
-            "units": [unit_data(head, u) for u in change.units]}
-
-
-def unit_data(head: dict, u: UnitChange) -> dict:
-    b, a = u.before, u.after
-    return {
-        **head, "unit": u.unit, "name": u.name, "changed": u.changed,
-        "file": _pair(_get(b, "file"), _get(a, "file")), "valid": _pair(_valid(b), _valid(a)),
-        "criteria": [{"id": c.id, "title": c.title, "max": _num(c.max),
-                      "self": _numbers(c.self_before, c.self_after), "cluster": _numbers(c.cluster_before, c.cluster_after)}
-                     for c in u.criteria],
-        **{name: _numbers(*u.total(name)) for name in ("self_total", "cluster_total", "counted_total")},
-        "rank": _pair(_get(b, "rank"), _get(a, "rank")), "tied": _pair(_get(b, "tied"), _get(a, "tied")),
-        "status": _pair(_get(b, "status"), _get(a, "status")),
-        "status_label": _pair(_get(b, "status_label"), _get(a, "status_label")),
-        "reasons": list(_get(a, "reasons") or []),
-        "after_agreement": u.after_agreement, "agreed_on": fmt_date(u.agreed_on) or None,
-    }
-
-
-def _valid(state) -> bool | None:
-    """None where there is no file at all: not submitted is not the same as invalid."""
-    return state.valid if state is not None and state.file else None
-
-
-def _get(state, name):
-    return getattr(state, name) if state is not None else None
-
-
-def _pair(before, after, show=lambda v: v) -> dict:
-    return {"before": None if before is None else show(before), "after": None if after is None else show(after)}
-
-
-# A replay writes a million figures, nearly all the same few hundred scores: each is formatted once.
-# Equal Decimals print the same (1.50 and 1.5 as 1.5), except zero's sign (-0): zero is not kept.
-_WRITTEN: dict[Decimal, str] = {}
-
-
-def _num(value: Decimal | None) -> str | None:
-    if value is None:
-        return None
-    if type(value) is not Decimal or value.is_zero() or not value.is_finite():
-        return fmt_yaml(value)
-    written = _WRITTEN.get(value)
-    if written is None:
-        written = fmt_yaml(value)
-        if len(_WRITTEN) < 65536:
-            _WRITTEN[value] = written
-    return written
-
-
-def _numbers(before: Decimal | None, after: Decimal | None) -> dict:
-    difference = after - before if before is not None and after is not None else None
-    return {"before": _num(before), "after": _num(after), "difference": _num(difference)}

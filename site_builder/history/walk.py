@@ -6,6 +6,7 @@ grows with the changes, not with the size of the repository times the commits.
 """
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,18 +35,28 @@ def replay(root: Path, rev: str = "HEAD") -> list[Step]:
     return replay_from(root, landings(read_log(root, head), head))
 
 
-def replay_from(root: Path, line: list[Landing], start: str | None = None) -> list[Step]:
+def replay_from(root: Path, line: list[Landing], start: str | None = None,
+                part: tuple[int, int] | None = None) -> list[Step]:
     """The same for `line`, the landings that follow the commit `start` (None: from the first commit).
 
     The scratch tree starts as `start`'s tree and no ranking is computed until a
     commit touches it, exactly as when the replay reaches `start` from the
-    beginning: a replay can resume where an earlier build stopped."""
+    beginning: a replay can resume where an earlier build stopped. With `part`
+    (i, n), only the rankings of part i of n (part_of) are computed, for
+    split.py: each step still lists its files, with that part's changes."""
     if not line:
         return []  # all known (a rebuild of the same commit): no tree to fill, no git process
     with BlobReader(root) as blobs, ScratchTree(blobs, lazy=True) as tree:
         if start is not None:
             tree.fill(git.list_tree(root, start, DATA_FOLDERS))
-        return _Replay(tree).run(line)
+        return _Replay(tree, part).run(line)
+
+
+def part_of(key: Key, parts: int) -> int:
+    """Which of `parts` shares of the work a ranking falls in: by cluster and year, so that both periods,
+    which read the same files, fall in the same one; a stable digest, the same in every process."""
+    year, _, cluster = key
+    return zlib.crc32(f"{year}/{cluster}".encode()) % parts
 
 
 def data_files(landing: Landing) -> list[FileChange]:
@@ -54,8 +65,9 @@ def data_files(landing: Landing) -> list[FileChange]:
 
 
 class _Replay:
-    def __init__(self, tree: ScratchTree):
+    def __init__(self, tree: ScratchTree, part: tuple[int, int] | None = None):
         self.tree = tree
+        self.part = part
         self.repo = ScratchRepository(tree)
         self.states: dict[Key, ClusterState | None] = {}
 
@@ -91,7 +103,11 @@ class _Replay:
         return cluster_state(self.repo, key)
 
     def _keys(self, files: list[FileChange]) -> set[Key]:
-        return {key for f in files for p in f.paths for key in keys_of(p, self.repo)}
+        keys = {key for f in files for p in f.paths for key in keys_of(p, self.repo)}
+        if self.part is None:
+            return keys
+        mine, parts = self.part
+        return {key for key in keys if part_of(key, parts) == mine}
 
     def _apply(self, files: list[FileChange]) -> None:
         for f in files:

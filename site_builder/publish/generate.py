@@ -13,7 +13,7 @@ from pathlib import Path
 from site_builder.layout import TEMPLATES
 from site_builder.problems import InputError, Problem
 from site_builder.publish.datafiles import write_open_data, write_open_data_files, write_open_data_page
-from site_builder.publish.forked import Forked
+from site_builder.forked import Forked
 from site_builder.publish.year_reuse import YearReuse
 from site_builder.render.output import Output
 from site_builder.render.pages_blog import write_blog
@@ -124,7 +124,7 @@ def _copy_docs(source: Path, docs: Path) -> set[str]:
 
 
 class Aside:
-    """Writers run by a forked process (publish/forked.py) while this one renders the other pages:
+    """Writers run by a forked process (site_builder/forked.py) while this one renders the other pages:
     the open-data files (CSV, JSON, XLSX of every year) were a third of page generation and need
     nothing the pages make. The process writes into the same folder and sends back what it wrote
     and what each writer returned. Without fork or a second core, or with other threads running: None."""

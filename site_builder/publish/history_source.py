@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from site_builder.history import git, history_for, require_full_history
-from site_builder.publish.forked import Forked
+from site_builder.forked import Forked
 from site_builder.render.forge import forge_from
 from site_builder.render.history_view import BY_OPTION, NOT_A_REPOSITORY, NOT_AT_TOP, SiteHistory
 
@@ -26,7 +26,7 @@ def site_history(root: Path, commit, wanted: bool = True) -> SiteHistory:
 
 def start_history(root: Path, commit, wanted: bool = True, aside: bool = False) -> "PendingHistory":
     """The checks now (a shallow clone stops the build before any work); the replay now, or, with
-    `aside`, in a second process while this one reads the data (publish/forked.py)."""
+    `aside`, in a second process while this one reads the data (site_builder/forked.py)."""
     config = _mkdocs_config(root)
     forge = forge_from(config.get("extra"), config.get("repo_url"))
     if not wanted:

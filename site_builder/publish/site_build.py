@@ -52,7 +52,7 @@ def _say_kept(reuse) -> None:
 
 def read(root: Path, commit, history: bool = True):
     """The data and its history. The replay runs in a second process when it can, while this one reads the
-    data (publish/forked.py); in turn otherwise, when the replay ends on the files as they are now and
+    data (site_builder/forked.py); in turn otherwise, when the replay ends on the files as they are now and
     the data step finds them parsed. A rebuild finds parsed the files that did not change since the last
     build: each version is parsed once (load/parse_cache.py)."""
     PARSED.enable(root / "build" / "cache", wanted=_data_files(root))

@@ -6,7 +6,8 @@ replayed from git, and the data as it is now. The history goes to a second
 process when a fork is safe: a platform with fork, a second core, and no
 other thread (`serve` rebuilds beside its web server's threads). Otherwise,
 or for anything the other process cannot send back, the step runs here, in
-turn, as before.
+turn, as before. A long replay (a fresh checkout) is itself split in two
+(history/split.py), so a forked process may fork again.
 """
 from __future__ import annotations
 
@@ -37,21 +38,21 @@ class Forked:
 
         def run():
             try:
-                send.send(("ok", work(*args, **kwargs)))
-            except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
-                try:
-                    send.send(("error", error))
-                except Exception:  # an exception that does not pickle: its text
-                    send.send(("error", RuntimeError(traceback.format_exc())))
+                _reply(send, work, args, kwargs)
+            except BrokenPipeError:
+                pass  # the parent abandoned the work (its own step failed): nobody is waiting for it
             finally:
                 send.close()
 
-        process = context.Process(target=run, name=f"site_builder-{getattr(work, '__name__', 'step')}", daemon=True)
+        # Not a daemon: multiprocessing forbids a daemon to start processes of its own, and the history
+        # process starts one. Every caller waits for the process or abandons it, on any way out.
+        process = context.Process(target=run, name=f"site_builder-{getattr(work, '__name__', 'step')}")
         process.start()
         send.close()
         return cls(process, receive, what)
 
     def result(self):
+        """What the work returned, once the process is done."""
         try:
             status, value = self.receive.recv()
         except EOFError:
@@ -68,3 +69,17 @@ class Forked:
         self.process.terminate()
         self.process.join()
         self.receive.close()
+
+
+def _reply(send, work, args, kwargs) -> None:
+    try:
+        send.send(("ok", work(*args, **kwargs)))
+    except BrokenPipeError:
+        raise
+    except BaseException as error:  # noqa: BLE001 - handed to the parent, which raises it
+        try:
+            send.send(("error", error))
+        except BrokenPipeError:
+            raise
+        except Exception:  # an exception that does not pickle: its text
+            send.send(("error", RuntimeError(traceback.format_exc())))

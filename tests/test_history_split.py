@@ -1,0 +1,60 @@
+"""A long replay split between processes by cluster gives exactly what one replay gives.
+
+On a generated repository (real git, three years, two clusters a year): the
+cluster entries of every commit, replayed whole, then in two and three parts
+(the parts after the first in forked processes), then the whole history as
+the build reads it with the split forced from the first commit.
+"""
+from __future__ import annotations
+
+import pytest
+
+from gitrepo import MAIN, run_cli
+from site_builder.history import git, history_for, split
+from site_builder.history.landed import landings
+from site_builder.history.log import read_log
+from site_builder.history.walk import part_of
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    root = tmp_path_factory.mktemp("split") / "repo"
+    code, _, err = run_cli("demo", "--scale", "2", "--years", "3", "--seed", "5", "--out", root, cwd=MAIN)
+    assert code == 0, err
+    head = git.resolve(root, "HEAD")
+    return root, landings(read_log(root, head), head)
+
+
+def _clusters(entries: dict) -> set:
+    return {(e["year"], e["cluster"]) for found in entries.values() for e in found}
+
+
+def test_each_part_scores_only_its_own_clusters_and_together_they_are_the_whole(generated):
+    root, line = generated
+    whole = split.replay_entries(root, line, None, parts=1)
+    first, second = (split._entries(root, line, None, (i, 2)) for i in range(2))
+    assert sum(map(len, whole.values())) > 100
+    assert _clusters(first) and _clusters(second) and not _clusters(first) & _clusters(second)
+    assert all(part_of((year, "year", cluster), 2) == 0 for year, cluster in _clusters(first))
+    assert first.keys() == second.keys() == whole.keys()  # every commit that changed data, in each part
+
+
+@pytest.mark.parametrize("parts", [2, 3])
+def test_the_merged_parts_are_the_replay_in_one_process(generated, parts):
+    root, line = generated
+    assert split.replay_entries(root, line, None, parts=parts) == split.replay_entries(root, line, None, parts=1)
+
+
+def test_a_resumed_replay_splits_the_same(generated):
+    root, line = generated
+    start = line[len(line) // 2].commit.id
+    rest = line[len(line) // 2 + 1:]
+    assert split.replay_entries(root, rest, start, parts=2) == split.replay_entries(root, rest, start, parts=1)
+
+
+def test_the_history_the_build_reads_is_the_same_split_or_not(generated, monkeypatch, tmp_path):
+    root, _ = generated
+    whole = history_for(root)
+    monkeypatch.setattr(split, "SPLIT_FROM", 1)
+    assert history_for(root, cache=tmp_path) == whole
+    assert history_for(root, cache=tmp_path) == whole  # and from the cache the split filled

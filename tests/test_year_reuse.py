@@ -133,6 +133,14 @@ def test_a_later_date_that_passes_a_deadline_rewrites_that_year(repo, tmp_path):
     _same_site_as_fresh(repo, tmp_path)
 
 
+def test_the_build_says_only_the_commit_changes_in_what_it_kept_when_there_is_a_new_one(repo):
+    _, again, _ = run_cli("build", cwd=repo)
+    assert "được giữ lại." in again and "chỉ đổi mã commit" not in again  # the same commit: nothing changes
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Không đổi dữ liệu")
+    _, after, _ = run_cli("build", cwd=repo)
+    assert "được giữ lại (chỉ đổi mã commit)." in after
+
+
 def test_a_damaged_record_or_a_missing_page_keeps_nothing_wrong(repo, tmp_path):
     years = _years(repo)
     (repo / "build" / "cache" / "years.json").write_text("{", encoding="utf-8")

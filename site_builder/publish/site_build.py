@@ -44,7 +44,8 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
 def _say_kept(reuse) -> None:
     if reuse.kept_years():
         kept = ", ".join(map(str, reuse.kept_years()))
-        print(f"Dữ liệu năm {kept} không đổi từ lần xây dựng trước: các trang và tệp dữ liệu mở của năm đó được giữ lại (chỉ đổi mã commit).")
+        only = " (chỉ đổi mã commit)" if reuse.new_commit() else ""
+        print(f"Dữ liệu năm {kept} không đổi từ lần xây dựng trước: các trang và tệp dữ liệu mở của năm đó được giữ lại{only}.")
     for year, clusters in reuse.kept_clusters().items():
         names = f" ({', '.join(clusters)})" if len(clusters) <= 10 else ""  # a province's many clusters: the count
         print(f"Năm {year}: trang của {len(clusters)} cụm không đổi được giữ lại{names}.")

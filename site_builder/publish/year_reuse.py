@@ -89,6 +89,10 @@ class YearReuse:
                 found.setdefault(int(year), []).append(cluster)
         return found
 
+    def new_commit(self) -> bool:
+        """The kept files named another commit in the last build: that is all that changes in them."""
+        return self.previous.get("sha") != self.data.commit.sha
+
     def _can_keep(self, group: str) -> bool:
         last = self.previous.get("groups", {}).get(group)
         return (self.old is not None and last is not None and last["key"] == self.keys[group]

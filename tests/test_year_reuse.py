@@ -105,6 +105,19 @@ def test_a_change_to_the_latest_year_keeps_the_other_years(repo, tmp_path):
     _same_site_as_fresh(repo, tmp_path)
 
 
+def test_a_unit_page_is_kept_unless_a_cluster_it_was_in_changed(repo, tmp_path):
+    latest = _years(repo)[-1]
+    card = _first(repo, latest)
+    _change(repo, card, 'result: "', 'result: "(đã bổ sung minh chứng) ')
+    code, out, err = run_cli("build", cwd=repo)
+    assert code == 0, err
+    every = {p.stem for p in (repo / "submissions").glob("*/*/*/*.yaml")}
+    changed = {p.stem for p in card.parent.glob("*.yaml")}  # the cluster of the file, in the year changed
+    assert len(changed) > 1 and len(every) > len(changed)
+    assert f"Trang tổng hợp của {len(every - changed)} đơn vị không đổi được giữ lại." in out
+    _same_site_as_fresh(repo, tmp_path)
+
+
 def test_a_change_to_an_earlier_year_rewrites_it_and_the_year_after(repo, tmp_path):
     years = _years(repo)
     record = sorted((repo / "clusters" / str(years[0])).rglob("year.yaml"))[0]

@@ -62,6 +62,10 @@ class ParseCache:
     def disable(self) -> None:
         self.__init__()
 
+    def read_only(self) -> None:
+        """Use what is remembered, remember nothing more: in a forked process, whose memory is its own."""
+        self.wanted = set()
+
     def keep_from_here(self) -> None:
         """Only what is used from now on goes to disk (the data step's files, not every version the history replayed)."""
         self.used, self.valid_used = set(), set()

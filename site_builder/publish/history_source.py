@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from site_builder.history import git, history_for, require_full_history
+from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.forked import Forked
 from site_builder.render.forge import forge_from
 from site_builder.render.history_view import BY_OPTION, NOT_A_REPOSITORY, NOT_AT_TOP, SiteHistory
@@ -43,7 +44,7 @@ def start_history(root: Path, commit, wanted: bool = True, aside: bool = False) 
         return PendingHistory(SiteHistory.hidden(NOT_AT_TOP, forge))
     # build/ is git-ignored: what earlier builds replayed is kept there, so a build replays only new commits.
     cache = Path(root) / "build" / "cache"
-    forked = Forked.start(history_for, root, cache=cache, what="dựng lịch sử điểm") if aside else None
+    forked = Forked.start(_replayed_aside, root, cache, what="dựng lịch sử điểm") if aside else None
     shown = partial(SiteHistory, True, forge=forge, site_name=str(config.get("site_name") or ""),
                     site_url=config.get("site_url") or None)
     return PendingHistory(None, shown, forked) if forked else PendingHistory(shown(data=history_for(root, cache=cache)))
@@ -61,6 +62,12 @@ class PendingHistory:
     def abandon(self) -> None:
         if self.done is None:
             self.forked.abandon()
+
+
+def _replayed_aside(root: Path, cache: Path) -> dict:
+    # The parses this process would remember stay in it: the data step reads the files in the other.
+    PARSED.read_only()
+    return history_for(root, cache=cache)
 
 
 def _inside(root: Path) -> bool:

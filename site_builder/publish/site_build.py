@@ -49,6 +49,8 @@ def _say_kept(reuse) -> None:
     for year, clusters in reuse.kept_clusters().items():
         names = f" ({', '.join(clusters)})" if len(clusters) <= 10 else ""  # a province's many clusters: the count
         print(f"Năm {year}: trang của {len(clusters)} cụm không đổi được giữ lại{names}.")
+    if reuse.kept_units():
+        print(f"Trang tổng hợp của {reuse.kept_units()} đơn vị không đổi được giữ lại.")
 
 
 def read(root: Path, commit, history: bool = True):

@@ -37,6 +37,8 @@ FORMAT = 2
 _CARD = re.compile(r"don-vi/([^/]+)/(\d{4})-[^/]+\.md")
 _RANKING = re.compile(r"xep-hang/(\d{4})-[^/]+/(?!index\.md$)([^/]+)\.md")
 _YEAR = re.compile(r"thay-doi/(\d{4})/[^/]+\.md|du-lieu/(\d{4})/[^/]+")
+# A unit's page (its results in every year) is a group of its own, named like its folder.
+_UNIT = re.compile(r"(don-vi/[^/]+)/index\.md")
 
 
 def group_of(source: str, clusters: dict[tuple[int, str], str]) -> str | None:
@@ -49,6 +51,8 @@ def group_of(source: str, clusters: dict[tuple[int, str], str]) -> str | None:
         return f"{ranking.group(1)}/{ranking.group(2)}"
     if year := _YEAR.fullmatch(source):
         return year.group(1) or year.group(2)
+    if unit := _UNIT.fullmatch(source):
+        return unit.group(1)
     return None
 
 
@@ -74,9 +78,15 @@ class YearReuse:
     def keeps(self, year: int, cluster: str | None = None) -> bool:
         return (f"{year}/{cluster}" if cluster else str(year)) in self.kept
 
+    def keeps_unit(self, unit: str) -> bool:
+        return f"don-vi/{unit}" in self.kept
+
+    def kept_units(self) -> int:
+        return sum(g.startswith("don-vi/") for g in self.kept)
+
     def kept_years(self) -> list[int]:
         """The years kept whole: their change logs, open data, and every cluster's pages."""
-        return sorted(int(g) for g in self.kept if "/" not in g
+        return sorted(int(g) for g in self.kept if g.isdigit()
                       and all(k in self.kept for k in self.keys if k.startswith(g + "/")))
 
     def kept_clusters(self) -> dict[int, list[str]]:
@@ -85,7 +95,7 @@ class YearReuse:
         found: dict[int, list[str]] = {}
         for group in sorted(self.kept):
             year, _, cluster = group.partition("/")
-            if cluster and year not in whole:
+            if cluster and year.isdigit() and year not in whole:
                 found.setdefault(int(year), []).append(cluster)
         return found
 
@@ -197,8 +207,9 @@ def _read(path: Path) -> dict:
 
 
 def group_keys(root: Path, data, templates: Path | None) -> dict[str, str]:
-    """A key per year ("2025": its change logs and open data) and per cluster of a year ("2025/cum-01": its
-    units' scorecards and its ranking pages, which show that cluster's files and no other cluster's)."""
+    """A key per year ("2025": its change logs and open data), per cluster of a year ("2025/cum-01": its
+    units' scorecards and its ranking pages, which show that cluster's files and no other cluster's), and
+    per unit ("don-vi/bv-mat": its page, a row for each period of the clusters it was in: their keys)."""
     trees = _Trees(root)
     clusters = sorted((y, p, r.cluster.id) for (y, p), rankings in data.rankings.items() for r in rankings)
     shared = _digest(_code(templates), trees.digest("rubric"), trees.digest("writeups"), _file(root / "mkdocs.yml"),
@@ -212,7 +223,19 @@ def group_keys(root: Path, data, templates: Path | None) -> dict[str, str]:
         for cluster in data.registry(year).clusters:
             keys[f"{year}/{cluster.id}"] = _digest(shared, before, _cluster_inputs(trees, data, year, cluster),
                                                    _history(data.changes, year, cluster))
+    for unit, places in _memberships(data).items():
+        keys[f"don-vi/{unit}"] = _digest(shared, unit, *(keys[f"{year}/{cluster}"] for year, cluster in places))
     return keys
+
+
+def _memberships(data) -> dict[str, list[tuple[int, str]]]:
+    """Each unit's (year, cluster) in the registries: its rows, its name and its cluster come from those."""
+    found: dict[str, list[tuple[int, str]]] = {unit: [] for unit in data.units()}
+    for year in data.years:
+        for cluster in data.registry(year).clusters:
+            for unit in cluster.member_ids:
+                found.setdefault(unit, []).append((year, cluster.id))
+    return found
 
 
 def _year_inputs(trees, data, year: int) -> str:

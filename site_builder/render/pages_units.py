@@ -64,8 +64,9 @@ def write_units(out, data) -> None:
     card_rows = CardRows()
     for unit_id, (unit, cluster, _) in units.items():
         history = [(y, p, PERIOD_NAMES[p], r, row, has_card(row)) for y, p, r, row in data.history(unit_id)]
-        out.page(links.unit_page(unit_id), "site/unit.md.j2", unit=unit, cluster=cluster,
-                 history=list(reversed(history)), writeups=data.writeups_of(unit_id))
+        if not data.kept_unit(unit_id):
+            out.page(links.unit_page(unit_id), "site/unit.md.j2", unit=unit, cluster=cluster,
+                     history=list(reversed(history)), writeups=data.writeups_of(unit_id))
         for year, period, _, ranking, row, card in history:
             if card and not data.kept(year, ranking.cluster.id):
                 write_scorecard(out, data, ranking, row, card_rows)

@@ -35,6 +35,10 @@ class SiteData:
         ranking pages), are the last build's."""
         return self.reuse is not None and self.reuse.keeps(year, cluster)
 
+    def kept_unit(self, unit: str) -> bool:
+        """The unit's own page (its results in every year) is the last build's."""
+        return self.reuse is not None and self.reuse.keeps_unit(unit)
+
     def registry(self, year: int):
         return self.repo.registry(year)
 

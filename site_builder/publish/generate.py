@@ -7,7 +7,6 @@ inputs did not change are taken from the last build (publish/year_reuse.py).
 from __future__ import annotations
 
 import shutil
-from functools import partial
 from pathlib import Path
 
 from site_builder.layout import TEMPLATES
@@ -40,10 +39,10 @@ def build_dirs(root: Path) -> tuple[Path, Path]:
 
 def _fresh(path: Path) -> Path | None:
     """An empty folder at `path`; the last build's, if any, moved aside to be deleted later
-    (returned): deleting thousands of pages takes a second that the Aside process can spend."""
+    (returned; see remove_old): deleting thousands of pages takes a second or two."""
     old = None
     if path.exists():
-        old = path.with_name(f".{path.name}.old")
+        old = _old(path)
         if old.exists():  # left by a build that was stopped
             shutil.rmtree(old)
         try:
@@ -55,9 +54,23 @@ def _fresh(path: Path) -> Path | None:
     return old
 
 
-def _remove(folders: list[Path], *_) -> None:
+def _old(path: Path) -> Path:
+    return path.with_name(f".{path.name}.old")
+
+
+def _remove(folders: list[Path]) -> None:
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def old_folders(root: Path) -> list[Path]:
+    """The last build's folders that generate() moved aside."""
+    return [old for old in map(_old, build_dirs(root)) if old.exists()]
+
+
+def remove_old(root: Path) -> None:
+    """The build deletes them while MkDocs runs (one core), not while the pages are written (both cores busy)."""
+    _remove(old_folders(root))
 
 
 def _layer(source: Path, target: Path) -> None:
@@ -77,7 +90,7 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
     hand_written = _copy_docs(Path(root) / "docs", docs)
     common = {"links": links, "example": any(data.registry(y).example for y in data.years),
               "commit": data.commit, "as_of": data.as_of}
-    out = Output(docs, html_environment(templates), common)
+    out = Output(docs, html_environment(templates, Path(root) / "build" / "cache" / "jinja"), common)
     data.reuse = reuse = YearReuse.plan(root, data, out.env, templates, old_docs)
     try:
         reuse.adopt_pages(out)
@@ -85,7 +98,7 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
         # The change logs balance the two processes when every year is written; when years are kept,
         # their open data is only copied, and the logs are quicker written beside the pages.
         aside_writers, writers = (ASIDE, WRITERS) if not reuse.kept_years() else ([write_open_data_files], WRITERS + [write_history])
-        aside = Aside.start(out, data, aside_writers + [partial(_remove, stale)])
+        aside = Aside.start(out, data, aside_writers)
     except BaseException:
         _remove(stale)
         raise
@@ -97,18 +110,16 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
             aside.abandon()
         _remove(stale)
         raise
-    if aside:
-        try:
+    try:
+        if aside:
             files = aside.finish(out)[0]
-        finally:
-            _remove(stale)  # done by the process already, unless it failed
-        write_open_data_page(out, files)
-    else:
-        try:
+            write_open_data_page(out, files)
+        else:
             files = write_open_data(out, data)
             write_history(out, data)
-        finally:
-            _remove(stale)
+    except BaseException:
+        _remove(stale)
+        raise
     clashes = sorted(set(out.written) & hand_written)
     if clashes:
         raise InputError([Problem(f"docs/{c}", 1, 1, f"Trang viết tay trùng tên với trang được sinh từ dữ liệu ({c}): hãy đổi tên trang viết tay.", code="site.clash") for c in clashes])

@@ -5,9 +5,11 @@ import sys
 from pathlib import Path
 
 from site_builder import layout
+from site_builder.forked import Forked
 from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.problems import EXIT_INVALID, EXIT_OK, UsageError, has_errors
-from site_builder.publish.generate import generate
+from site_builder.publish.generate import generate, old_folders, remove_old
+from site_builder.publish.heap import Heap
 from site_builder.publish.gitinfo import head
 from site_builder.publish.history_source import start_history
 from site_builder.publish.mkdocs_run import run_mkdocs, site_dir, swap
@@ -18,8 +20,14 @@ from site_builder.report import text as report_text
 def build_site(root: Path, strict: bool = False, templates: Path | None = None, quiet: bool = False,
                history: bool = True) -> int:
     root = Path(root)
-    commit = head(root)
-    data = read(root, commit, history)
+    with Heap() as heap:
+        data = read(root, head(root), history)
+        heap.settle()
+        return _publish(root, data, strict, templates, quiet)
+
+
+def _publish(root: Path, data, strict: bool, templates: Path | None, quiet: bool) -> int:
+    commit = data.commit
     if not data.years:
         raise UsageError(f"Chưa có danh sách cụm của năm nào (clusters/<năm>/registry.yaml) trong {root}: không có gì để công bố.")
     if data.problems:
@@ -30,7 +38,7 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
     docs = generate(root, data, templates)
     target = site_dir(root)
     new = root / "build" / "site.new"
-    run_mkdocs(root, new, strict, commit, data.reuse.footer if data.reuse else None)
+    render(root, new, strict, commit, data.reuse.footer if data.reuse else None)
     swap(new, target)
     if not quiet:
         pages = sum(1 for _ in docs.rglob("*.md"))
@@ -39,6 +47,16 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
         if data.reuse:
             _say_kept(data.reuse)
     return EXIT_OK
+
+
+def render(root: Path, new: Path, strict: bool, commit, built_from: str | None) -> None:
+    """MkDocs into `new`, while a second process deletes the folders the last build wrote (see
+    generate.remove_old): MkDocs uses one core."""
+    cleaner = Forked.start(remove_old, root, what="xóa thư mục của lần xây dựng trước") if old_folders(root) else None
+    try:
+        run_mkdocs(root, new, strict, commit, built_from)
+    finally:
+        cleaner.result() if cleaner else remove_old(root)
 
 
 def _say_kept(reuse) -> None:

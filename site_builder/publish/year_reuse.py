@@ -27,6 +27,7 @@ import zipfile
 from pathlib import Path
 
 from site_builder.layout import PACKAGE, PERIODS
+from site_builder.publish.xlsx import LEVEL as XLSX_LEVEL
 from site_builder.publish.xlsx import xlsx_times
 from site_builder.rank.meeting import deadline
 
@@ -154,12 +155,13 @@ class YearReuse:
 
     def _xlsx(self, data: bytes) -> bytes:
         """The workbook again with the new commit in its cells, properties and entry dates (publish/xlsx.py
-        writes each entry as ZipInfo(name, date) with deflate; so is it written here)."""
+        writes each entry as ZipInfo(name, date) with deflate at its LEVEL; so is it written here)."""
         out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        with zipfile.ZipFile(io.BytesIO(data)) as old, \
+                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=XLSX_LEVEL) as new:
             for info in old.infolist():
                 text = self._text(old.read(info))
-                new.writestr(zipfile.ZipInfo(info.filename, _when(self.data.commit)), text, zipfile.ZIP_DEFLATED)
+                new.writestr(zipfile.ZipInfo(info.filename, _when(self.data.commit)), text, zipfile.ZIP_DEFLATED, XLSX_LEVEL)
         return out.getvalue()
 
     def save(self, written: list[str], open_data: list[dict]) -> None:

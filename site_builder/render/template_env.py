@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from site_builder.layout import TEMPLATES
 from site_builder.numbers import fmt
@@ -32,9 +32,10 @@ def yaml_environment(override: Path | None = None) -> Environment:
     return env
 
 
-def html_environment(override: Path | None = None) -> Environment:
+def html_environment(override: Path | None = None, compiled: Path | None = None) -> Environment:
     """The site's pages: Markdown whose tables are HTML, so every value is escaped
-    unless a filter marks it safe on purpose (md, safe_html)."""
+    unless a filter marks it safe on purpose (md, safe_html). With `compiled` (a folder), the
+    templates are compiled once across builds: Jinja keys each by its name and checks its source."""
     from site_builder.render.filters import FILTERS
     from site_builder.render.history_html import figures, pair, timeline
 
@@ -44,4 +45,7 @@ def html_environment(override: Path | None = None) -> Environment:
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters.update(FILTERS)
     env.globals.update(change_figures=figures, change_pair=pair, change_timeline=timeline)
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
     return env

@@ -7,6 +7,7 @@ inputs did not change are taken from the last build (publish/year_reuse.py).
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
 
 from site_builder.layout import TEMPLATES
@@ -94,10 +95,7 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
     data.reuse = reuse = YearReuse.plan(root, data, out.env, templates, old_docs)
     try:
         reuse.adopt_pages(out)
-        # The last build's folder goes last: the open data of a kept year is taken from it.
-        # The change logs balance the two processes when every year is written; when years are kept,
-        # their open data is only copied, and the logs are quicker written beside the pages.
-        aside_writers, writers = (ASIDE, WRITERS) if not reuse.kept_years() else ([write_open_data_files], WRITERS + [write_history])
+        aside_writers, writers, copying = _shares(reuse)
         aside = Aside.start(out, data, aside_writers)
     except BaseException:
         _remove(stale)
@@ -105,6 +103,7 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
     try:
         for write in (writers if aside else WRITERS):
             write(out, data)
+        adopted = [reuse.adopt_data(out, year) for year in data.years if data.kept(year)] if aside and copying else []
     except BaseException:
         if aside:
             aside.abandon()
@@ -112,7 +111,7 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
         raise
     try:
         if aside:
-            files = aside.finish(out)[0]
+            files = sorted(aside.finish(out)[0] + adopted, key=lambda entry: entry["year"])
             write_open_data_page(out, files)
         else:
             files = write_open_data(out, data)
@@ -125,6 +124,16 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
         raise InputError([Problem(f"docs/{c}", 1, 1, f"Trang viết tay trùng tên với trang được sinh từ dữ liệu ({c}): hãy đổi tên trang viết tay.", code="site.clash") for c in clashes])
     reuse.save(out.written, files)
     return docs
+
+
+def _shares(reuse) -> tuple[list, list, bool]:
+    """What the other process writes, what this one writes, and whether this one also copies the kept
+    years' open data. The change logs balance the two when every year is written. When years are
+    kept, the other writes the open data of the years that changed; this one writes the change logs
+    beside the pages and copies the kept years' open data with the new commit."""
+    if not reuse.kept_years():
+        return ASIDE, WRITERS, False
+    return [partial(write_open_data_files, kept=False)], WRITERS + [write_history], True
 
 
 def _copy_docs(source: Path, docs: Path) -> set[str]:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from site_builder.commands import add_root
+from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.problems import EXIT_OK
 from site_builder.review.markdown import LIMITS, render
 from site_builder.review.report import build_report
@@ -26,6 +27,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    # Both sides read the cluster's files; most did not change: each version parsed once (in memory only).
+    PARSED.enable()
     text = render(build_report(args.root, args.base, args.head), args.limit)
     if args.output:
         with open(args.output, "a", encoding="utf-8") as out:

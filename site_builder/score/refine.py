@@ -11,22 +11,22 @@ import copy
 import json
 from functools import cache
 
-from jsonschema import Draft202012Validator
-
 from site_builder import layout
 from site_builder.load.cluster_records import ClusterYear
 from site_builder.load.registry import Cluster
 from site_builder.load.rubric import Rubric, rubric_from_data
 from site_builder.numbers import D, ZERO, fmt
 from site_builder.problems import Problem
+from site_builder.validate.fast_schema import GatedValidator, validator_for
 from site_builder.validate.rubric_check import numbered
 from site_builder.validate.schema_errors import message_for
 
 
 @cache
-def _criterion_validator() -> Draft202012Validator:
+def _criterion_validator() -> GatedValidator:
+    """jsonschema-rs says yes for a valid criterion; jsonschema, imported only then, says why not."""
     meta = json.loads(layout.RUBRIC_META_SCHEMA.read_text(encoding="utf-8"))
-    return Draft202012Validator({"$defs": meta["$defs"], "$ref": "#/$defs/criterion"})
+    return validator_for({"$defs": meta["$defs"], "$ref": "#/$defs/criterion"})
 
 
 def refine(base: Rubric, record: ClusterYear, cluster: Cluster) -> tuple[Rubric, list[Problem]]:

@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib import metadata
 from pathlib import Path
-
-from jsonschema import Draft202012Validator
 
 try:
     import jsonschema_rs
@@ -31,15 +28,27 @@ class GatedValidator:
 
     def __init__(self, schema: dict):
         self.schema = schema
-        self.full = Draft202012Validator(schema)
         self.fast = jsonschema_rs.Draft202012Validator(schema) if jsonschema_rs else None
+        self._full = None
         self._fingerprint: str | None = None
+
+    @property
+    def full(self):
+        """Python's validator, made when a document needs its errors: importing jsonschema takes a tenth
+        of a second, most of a one-file `validate`."""
+        if self._full is None:
+            from jsonschema import Draft202012Validator
+
+            self._full = Draft202012Validator(self.schema)
+        return self._full
 
     @property
     def fingerprint(self) -> str:
         """What a verdict depends on besides the document: the schema, both libraries, and the code that
         turns a document into JSON and asks them (load/parse_cache.py remembers valid versions by it)."""
         if self._fingerprint is None:
+            from importlib import metadata  # a thirtieth of a second to import: only for a build's cache
+
             digest = hashlib.sha256(json.dumps(self.schema, sort_keys=True, default=str).encode())
             versions = [metadata.version("jsonschema")] + ([metadata.version("jsonschema-rs")] if jsonschema_rs else [])
             digest.update("\0".join(versions).encode())

@@ -4,14 +4,16 @@ from __future__ import annotations
 import difflib
 import re
 from decimal import Decimal
-
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING
 
 from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.load.yamlfile import Document
 from site_builder.numbers import fmt
 from site_builder.problems import Problem
 from site_builder.validate.lookalike import odd_character_note, plain_form
+
+if TYPE_CHECKING:  # jsonschema is imported only when a file has errors (a tenth of a second per command)
+    from jsonschema.exceptions import ValidationError
 
 
 
@@ -96,6 +98,8 @@ def _best(error: ValidationError) -> ValidationError:
     """
     here = list(error.absolute_path)
     fitting = [e for e in error.context if e.validator != "type" or list(e.absolute_path) != here]
+    from jsonschema.exceptions import best_match
+
     return best_match(fitting or error.context)
 
 

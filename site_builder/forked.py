@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import traceback
 
@@ -37,6 +38,12 @@ class Forked:
         receive, send = context.Pipe(duplex=False)
 
         def run():
+            # abandon() terminates the process: unwind instead of dying on the spot, so that its `finally`
+            # blocks run (the history's scratch folder is removed, a split replay abandons its other half).
+            signal.signal(signal.SIGTERM, _unwind)
+            # The reading end came with the fork: closed here, a reply to a parent that is gone fails at
+            # once (BrokenPipeError) instead of waiting for ever for a reader, this process itself.
+            receive.close()
             try:
                 _reply(send, work, args, kwargs)
             except BrokenPipeError:
@@ -69,6 +76,10 @@ class Forked:
         self.process.terminate()
         self.process.join()
         self.receive.close()
+
+
+def _unwind(signum, frame) -> None:
+    raise SystemExit(1)
 
 
 def _reply(send, work, args, kwargs) -> None:

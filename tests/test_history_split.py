@@ -7,9 +7,13 @@ the build reads it with the split forced from the first commit.
 """
 from __future__ import annotations
 
+import tempfile
+import time
+
 import pytest
 
 from gitrepo import MAIN, run_cli
+from site_builder.forked import Forked
 from site_builder.history import git, history_for, split
 from site_builder.history.landed import landings
 from site_builder.history.log import read_log
@@ -58,3 +62,18 @@ def test_the_history_the_build_reads_is_the_same_split_or_not(generated, monkeyp
     monkeypatch.setattr(split, "SPLIT_FROM", 1)
     assert history_for(root, cache=tmp_path) == whole
     assert history_for(root, cache=tmp_path) == whole  # and from the cache the split filled
+
+
+def test_an_abandoned_split_replay_stops_both_halves_and_leaves_no_scratch_folder(generated, monkeypatch, tmp_path):
+    """The build abandons the history when the data step fails: the process it started, the other half
+    that process started, and their scratch folders must all go."""
+    root, _ = generated
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the forked processes make their folders
+    monkeypatch.setattr(split, "SPLIT_FROM", 1)
+    pending = Forked.start(history_for, root, what="thử")
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.glob("site-builder-history-*"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)  # both halves have made their folders and are replaying
+    assert len(list(tmp_path.glob("site-builder-history-*"))) == 2
+    pending.abandon()
+    assert list(tmp_path.glob("site-builder-history-*")) == []

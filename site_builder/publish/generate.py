@@ -10,10 +10,10 @@ import shutil
 from functools import partial
 from pathlib import Path
 
+from site_builder.forked import Forked
 from site_builder.layout import TEMPLATES
 from site_builder.problems import InputError, Problem
 from site_builder.publish.datafiles import write_open_data, write_open_data_files, write_open_data_page
-from site_builder.forked import Forked
 from site_builder.publish.year_reuse import YearReuse
 from site_builder.render.output import Output
 from site_builder.render.pages_blog import write_blog

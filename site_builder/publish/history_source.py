@@ -13,9 +13,9 @@ import sys
 from functools import partial
 from pathlib import Path
 
+from site_builder.forked import Forked
 from site_builder.history import git, history_for, require_full_history
 from site_builder.load.parse_cache import CACHE as PARSED
-from site_builder.forked import Forked
 from site_builder.render.forge import forge_from
 from site_builder.render.history_view import BY_OPTION, NOT_A_REPOSITORY, NOT_AT_TOP, SiteHistory
 

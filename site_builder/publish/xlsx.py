@@ -131,8 +131,14 @@ def workbook(sheets: list[tuple[str, list[list]]], creator: str, when: tuple, is
     `convert` as for sheet_xml."""
     parts = _package([name for name, _ in sheets], creator, iso_time)
     parts.update({f"xl/worksheets/sheet{i}.xml": sheet_xml(rows, convert) for i, (_, rows) in enumerate(sheets, 1)})
+    return zipped({name: text.encode("utf-8") for name, text in parts.items()}, when)
+
+
+def zipped(parts: dict[str, bytes], when: tuple) -> bytes:
+    """The workbook's zip: its entries in this order, each dated `when` and deflated at LEVEL (year_reuse.py
+    writes a kept year's workbook again with the new commit through this too)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as archive:
-        for name, text in parts.items():
-            archive.writestr(zipfile.ZipInfo(name, when), text.encode("utf-8"), zipfile.ZIP_DEFLATED, LEVEL)
+        for name, data in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, when), data, zipfile.ZIP_DEFLATED, LEVEL)
     return out.getvalue()

@@ -27,8 +27,7 @@ import zipfile
 from pathlib import Path
 
 from site_builder.layout import PACKAGE, PERIODS
-from site_builder.publish.xlsx import LEVEL as XLSX_LEVEL
-from site_builder.publish.xlsx import xlsx_times
+from site_builder.publish.xlsx import xlsx_times, zipped
 from site_builder.rank.meeting import deadline
 
 FILE = "years.json"
@@ -154,15 +153,10 @@ class YearReuse:
         return data
 
     def _xlsx(self, data: bytes) -> bytes:
-        """The workbook again with the new commit in its cells, properties and entry dates (publish/xlsx.py
-        writes each entry as ZipInfo(name, date) with deflate at its LEVEL; so is it written here)."""
-        out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(data)) as old, \
-                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=XLSX_LEVEL) as new:
-            for info in old.infolist():
-                text = self._text(old.read(info))
-                new.writestr(zipfile.ZipInfo(info.filename, _when(self.data.commit)), text, zipfile.ZIP_DEFLATED, XLSX_LEVEL)
-        return out.getvalue()
+        """The workbook again with the new commit in its cells, properties and entry dates."""
+        with zipfile.ZipFile(io.BytesIO(data)) as old:
+            parts = {info.filename: self._text(old.read(info)) for info in old.infolist()}
+        return zipped(parts, _when(self.data.commit))
 
     def save(self, written: list[str], open_data: list[dict]) -> None:
         """What this build wrote for each group, for the next build."""

@@ -46,6 +46,12 @@ def html_environment(override: Path | None = None, compiled: Path | None = None)
     env.filters.update(FILTERS)
     env.globals.update(change_figures=figures, change_pair=pair, change_timeline=timeline)
     if compiled is not None:
-        compiled.mkdir(parents=True, exist_ok=True)
-        env.bytecode_cache = FileSystemBytecodeCache(str(compiled))
+        compile_once(env, compiled)
     return env
+
+
+def compile_once(env: Environment, folder: Path) -> None:
+    """`env`'s templates compiled once across builds, into `folder`: Jinja keys each compiled template by
+    its name and checks its source, so a changed template compiles again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))

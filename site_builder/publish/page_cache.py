@@ -50,7 +50,9 @@ from mkdocs import utils
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
+from site_builder.forked import can_fork
 from site_builder.publish.page_context import context_digest, static_context, words
+from site_builder.publish.page_split import PageSplit
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +63,9 @@ _ENTRY = {"key", "dest", "meta", "title", "anchors", "links", "html", "search", 
 # Where a page's "built from" line stands in its Markdown when its key is taken (no Markdown has a NUL).
 _LINE = b"\0sb:built-from\0"  # what the manifest keeps of a page
 
-# The last build's figures (for tests and benchmarks): pages reused (and which), pages rendered as usual.
-STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": []}
+# The last build's figures (for tests and benchmarks): pages reused (and which), pages rendered as usual,
+# and of those, which the second process rendered (page_split.py).
+STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": [], "split_pages": []}
 
 
 def _sha(data: bytes) -> str:
@@ -106,6 +109,12 @@ class PageCache(BasePlugin):
         self.warnings = _Warnings()
         self.reused_pages: list[str] = []
         self.rendered = 0
+        # Pages to convert and render, left unread until the template environment is ready (page_split.py).
+        self.deferred: dict[str, Page] = {}
+        self.may_split = False
+        self.split = None
+        self.nav = self.env = None
+        self.originals = None  # MkDocs' own _populate_page and _build_page
 
     # -- the manifest ---------------------------------------------------------------------------
 
@@ -120,10 +129,16 @@ class PageCache(BasePlugin):
 
     @event_priority(-1000)  # last: after the blog plugin has put its pages in the menu
     def on_nav(self, nav, config, files, **kwargs):
-        self.files = files
+        self.files, self.nav = files, nav
         self.menu = {id(page) for page in nav.pages}
         self.context = static_context(config, files, nav, _FORMAT)
         return nav
+
+    @event_priority(-1000)  # last: the environment as every plugin left it
+    def on_env(self, env, config, files, **kwargs):
+        self.env = env
+        self.split = PageSplit.start(self, list(self.deferred.values()), config, env)
+        return env
 
     # -- which pages ----------------------------------------------------------------------------
 
@@ -177,6 +192,9 @@ class PageCache(BasePlugin):
             page.links_to_anchors = links
             self.tentative[page.file.src_uri] = entry
             return None
+        if self.may_split and not dirty:
+            self.deferred[page.file.src_uri] = page  # read when rendered, here or by page_split.py
+            return None
         original(page, config, files, dirty)
         self._record(page)
         return None
@@ -195,7 +213,7 @@ class PageCache(BasePlugin):
             "links": None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()},
         }
 
-    def _search(self, config):
+    def search_entries(self, config):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         index = getattr(search, "search_index", None)
         enabled = getattr(getattr(search, "config", None), "enabled", True)
@@ -236,40 +254,58 @@ class PageCache(BasePlugin):
             self.full_context = context_digest(self.context, nav)
             self.menu_same = self.manifest is not None and self.manifest.get("context") == self.full_context
         src = page.file.src_uri
+        if self.split is not None and self.split.takes(page, self.search_entries(config)):
+            return None
         entry = self.tentative.pop(src, None)
+        if entry is not None and self._reuse(page, entry, config):
+            return None
         if entry is not None:
-            data = self._reused_html(page, entry, config) if self.menu_same else None
-            entries = self._search(config)
-            if data is not None and (entries is not None or not entry["search"]):
-                if entries is not None:
-                    entries.extend(entry["search"])
-                utils.write_file(data, page.file.abs_dest_path)
-                self.reused_pages.append(src)
-                self.records[src] = dict(entry, html=_sha(data))
-                return None
             # Not usable after all: the page is read and rendered as usual.
             page.markdown = page.content = page._title_from_render = None
             page.meta, page.toc = {}, []
             page.present_anchor_ids = page.links_to_anchors = None
+        if entry is not None or self.deferred.pop(src, None) is not None:
             populate(page, config, self.files, dirty)
             self._record(page)
+        self._render(original, page, config, doc_files, nav, env, dirty, excluded)
+        return None
+
+    def render_deferred(self, page, config, doc_files, env) -> None:
+        """A page left unread by populate(), read and rendered now (page_split.py)."""
+        populate, build_page = self.originals
+        self.build(build_page, populate, page, config, doc_files, self.nav, env)
+
+    def _reuse(self, page, entry, config) -> bool:
+        """The cached page written, with its search entries, when it can be used."""
+        data = self._reused_html(page, entry, config) if self.menu_same else None
+        entries = self.search_entries(config)
+        if data is None or (entries is None and entry["search"]):
+            return False
+        if entries is not None:
+            entries.extend(entry["search"])
+        utils.write_file(data, page.file.abs_dest_path)
+        self.reused_pages.append(page.file.src_uri)
+        self.records[page.file.src_uri] = dict(entry, html=_sha(data))
+        return True
+
+    def _render(self, original, page, config, doc_files, nav, env, dirty, excluded) -> None:
+        src = page.file.src_uri
         record = self.records.get(src)
-        entries = self._search(config)
+        entries = self.search_entries(config)
         before = len(entries) if entries is not None else 0
         original(page, config, doc_files, nav, env, dirty, excluded)
         if record is None:
-            return None
+            return
         self.rendered += 1
         try:
             data = Path(page.file.abs_dest_path).read_bytes()
         except OSError:  # an empty page is not written
             self.records.pop(src, None)
-            return None
+            return
         record["html"] = _sha(data)
         record["search"] = [dict(e) for e in entries[before:]] if entries is not None else []
         if not _json_safe(record["search"]):
             self.records.pop(src, None)
-        return None
 
     # -- after the build ------------------------------------------------------------------------
 
@@ -284,7 +320,7 @@ class PageCache(BasePlugin):
         site = Path(config.site_dir)
         kept = {}
         made: set[Path] = set()
-        for src, record in self.records.items():
+        for src, record in sorted(self.records.items()):  # the same file whichever process rendered what
             if "html" not in record:
                 continue
             target = new / record["dest"]
@@ -319,12 +355,17 @@ def session(root: Path, config, built_from: str | None = None):
     cache = PageCache(Path(root) / "build" / "cache" / "pages", config, built_from)
     config.plugins[NAME] = cache
     populate, build_page = build_module._populate_page, build_module._build_page
+    cache.originals, cache.may_split = (populate, build_page), can_fork()
 
     def _populate_page(page, config, files, dirty=False):
         return cache.populate(populate, page, config, files, dirty)
 
     def _build_page(page, config, doc_files, nav, env, dirty=False, excluded=False):
-        return cache.build(build_page, populate, page, config, doc_files, nav, env, dirty, excluded)
+        cache.build(build_page, populate, page, config, doc_files, nav, env, dirty, excluded)
+        if cache.split is not None and page is doc_files[-1].page:
+            # The last page: what the other process rendered joins the build before MkDocs checks
+            # the anchors and the search plugin writes its index.
+            cache.split.join(cache, config)
 
     logger = logging.getLogger("mkdocs")
     logger.addHandler(cache.warnings)
@@ -332,7 +373,10 @@ def session(root: Path, config, built_from: str | None = None):
     try:
         yield cache
     finally:
+        if cache.split is not None:
+            cache.split.abandon()
         build_module._populate_page, build_module._build_page = populate, build_page
         logger.removeHandler(cache.warnings)
-        STATS.update(reused=len(cache.reused_pages), rendered=cache.rendered, reused_pages=cache.reused_pages)
+        STATS.update(reused=len(cache.reused_pages), rendered=cache.rendered, reused_pages=cache.reused_pages,
+                     split_pages=cache.split.others if cache.split is not None else [])
         log.debug("page cache: %d pages reused, %d rendered", len(cache.reused_pages), cache.rendered)

@@ -17,7 +17,9 @@ from pathlib import Path, PurePosixPath
 from site_builder import layout
 from site_builder.history.blobs import BlobReader
 from site_builder.load.cluster_records import PeriodRecord, load_period_record
+from site_builder.load.registry import load_registry
 from site_builder.load.repository import Repository
+from site_builder.load.rubrics import RubricBook
 from site_builder.validate.submission_check import check_submission
 
 # What scores depend on: the rubrics, the registries and cluster records, the submissions.
@@ -107,6 +109,9 @@ class Checked:
 
     def __init__(self):
         self.records: dict[str, tuple[str | None, list]] = {}  # path → (blob, [record])
+        # path → (blob, [(loaded, problems, validator)]): a registry or rubric depends on its own bytes only,
+        # and is read again each time a context change starts a new ScratchRepository (a tenth of a replay).
+        self.year_files: dict[str, tuple[str | None, list]] = {}
         self.submissions: dict[str, tuple[str | None, list]] = {}  # path → (blob, [(years, context, checked)])
         self.clusters_folder = False
 
@@ -133,7 +138,21 @@ class ScratchRepository(Repository):
         super().__init__(tree.root)
         self.tree = tree
         self.checked = checked if checked is not None else Checked()
+        self.rubrics = _ScratchRubrics(self)
         self._prefix = str(self.root) + "/"
+
+    def year_file(self, relpath: str, load) -> list:
+        """[loaded, problems, validator] for the version of `relpath` the tree holds, loaded once."""
+        kept = self.checked.version(self.checked.year_files, relpath, self.tree.files.get(relpath))
+        if not kept:
+            kept.append(load())
+        return kept[0]
+
+    def registry(self, year: int):
+        def load():
+            registry, doc = load_registry(self.root, year)
+            return [(registry, doc), [], None]
+        return self._once(("registry", year), lambda: self._keep(*self.year_file(f"clusters/{year}/registry.yaml", load)[0]))
 
     def _relpath(self, path: Path) -> str:
         # The loaders' paths are built from self.root: cut it off rather than resolve every folder on the way.
@@ -175,6 +194,34 @@ class ScratchRepository(Repository):
         if not versions:
             versions.append(load_period_record(self.root, year, period, cluster))
         return versions[0]
+
+
+class _ScratchRubrics(RubricBook):
+    """The rubrics of a ScratchRepository, each version loaded and compiled once for the whole replay."""
+
+    def __init__(self, repo: ScratchRepository):
+        super().__init__(repo.root)
+        self.repo = repo
+
+    def _kept(self, year: int) -> list:
+        def load():
+            before = len(self.problems)
+            rubric = super(_ScratchRubrics, self)._load(year)
+            problems = self.problems[before:]
+            del self.problems[before:]
+            return [rubric, problems, None]
+        return self.repo.year_file(f"rubric/{year}.yaml", load)
+
+    def _load(self, year: int):
+        rubric, problems, _ = self._kept(year)
+        self.problems.extend(problems)
+        return rubric
+
+    def validator(self, year: int):
+        kept = self._kept(year)
+        if kept[2] is None:
+            kept[2] = super().validator(year)
+        return kept[2]
 
 
 def _years(relpath: str, checked) -> tuple[int, ...]:

@@ -46,7 +46,7 @@ def rel(root: Path, path: Path) -> str:
 
 
 def rubric_path(root: Path, year: int) -> Path:
-    return Path(root) / "rubric" / f"{year}.yaml"
+    return Path(root, "rubric", f"{year}.yaml")
 
 
 def rubric_years(root: Path) -> list[int]:
@@ -56,11 +56,11 @@ def rubric_years(root: Path) -> list[int]:
 def schema_path(root: Path, year: int, cluster: str | None = None) -> Path:
     """The base schema of a year, or a refined cluster's own."""
     name = f"submission-{year}-{cluster}" if cluster else f"submission-{year}"
-    return Path(root) / "rubric" / "schema" / f"{name}.schema.json"
+    return Path(root, "rubric", "schema", f"{name}.schema.json")
 
 
 def registry_path(root: Path, year: int) -> Path:
-    return Path(root) / "clusters" / str(year) / "registry.yaml"
+    return Path(root, "clusters", str(year), "registry.yaml")
 
 
 def registry_years(root: Path) -> list[int]:
@@ -68,15 +68,16 @@ def registry_years(root: Path) -> list[int]:
 
 
 def cluster_year_path(root: Path, year: int, cluster: str) -> Path:
-    return Path(root) / "clusters" / str(year) / cluster / "cluster.yaml"
+    return Path(root, "clusters", str(year), cluster, "cluster.yaml")
 
 
 def cluster_period_path(root: Path, year: int, period: str, cluster: str) -> Path:
-    return Path(root) / "clusters" / str(year) / cluster / f"{period}.yaml"
+    return Path(root, "clusters", str(year), cluster, f"{period}.yaml")
 
 
 def submission_path(root: Path, year: int, period: str, cluster: str, unit: str) -> Path:
-    return Path(root) / "submissions" / str(year) / period / cluster / f"{unit}.yaml"
+    # One Path made, not one per part: the history asks for 90,000 of them.
+    return Path(root, "submissions", str(year), period, cluster, f"{unit}.yaml")
 
 
 def submission_place(relpath: str) -> SubmissionPlace | None:

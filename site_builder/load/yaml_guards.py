@@ -13,7 +13,7 @@ import yaml
 
 # Tags the resolver gives plain values by itself; anything else was written by
 # hand (!!python/object, !!binary, !!set, !custom) and means nothing in our data.
-_STANDARD = {f"tag:yaml.org,2002:{name}" for name in
+STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in
              ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "map", "seq")}
 # Beyond 15 significant digits a float (what the JSON Schema validator gets)
 # and the exact Decimal of the scores stop agreeing; no score, count or year
@@ -67,7 +67,7 @@ def _deeper_than(scanner, text: str, limit: int) -> tuple[int, int] | None:
 
 def foreign_tag(node) -> str | None:
     """The message for a hand-written YAML tag, else None."""
-    if node.tag in _STANDARD:
+    if node.tag in STANDARD_TAGS:
         return None
     shown = node.tag.replace("tag:yaml.org,2002:", "!!")
     return (f"Không dùng thẻ YAML '{shown}': dữ liệu chỉ gồm chữ, số, true/false và danh sách; "

@@ -18,11 +18,13 @@ import yaml
 from site_builder.load import text as textmod
 from site_builder.load.files import read_data_file
 from site_builder.load.parse_cache import CACHE
-from site_builder.load.yaml_guards import bidi_problem, foreign_tag, number_problem, too_deep
+from site_builder.load.yaml_guards import STANDARD_TAGS, bidi_problem, foreign_tag, number_problem, too_deep
 from site_builder.load.yaml_messages import syntax_message
 from site_builder.problems import Problem, WARNING
 
 MAX_DEPTH = 32
+_PLAIN: dict[tuple[str, str], tuple] = {}  # (tag, text) of a plain scalar -> (what it reads as,)
+_PLAIN_MAX = 1 << 16  # keys and numbers repeat; beyond this many, texts that do not
 TRUE_WORDS = {"true", "True", "TRUE"}
 FALSE_WORDS = {"false", "False", "FALSE"}
 # Numbers that YAML 1.1 (PyYAML) and YAML 1.2 (check-jsonschema, editors) read
@@ -295,9 +297,8 @@ class _Builder:
                 raise _TooDeep
             self.doc.problem(at, f"Cấu trúc YAML lồng nhau quá sâu (quá {MAX_DEPTH} cấp).", code="yaml.too-deep")
             return None
-        tagged = foreign_tag(node)
-        if tagged:
-            self.doc.problem(at, tagged, code="yaml.tag")
+        if node.tag not in STANDARD_TAGS:
+            self.doc.problem(at, foreign_tag(node), code="yaml.tag")
             return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, at, depth)
@@ -321,26 +322,38 @@ class _Builder:
         return result
 
     def key(self, node, at: Path_):
-        where = (node.start_mark.line + 1, node.start_mark.column + 1)
         if not isinstance(node, yaml.ScalarNode):
-            self.doc.problems.append(Problem(self.doc.path, *where, "Khóa phải là một chuỗi đơn giản.", code="yaml.complex-key"))
+            self.doc.problems.append(Problem(self.doc.path, *_where(node), "Khóa phải là một chuỗi đơn giản.", code="yaml.complex-key"))
             return None
-        key = self.text(node.value, at, where)
+        key = self.text(node.value, at, node)
         if node.tag == "tag:yaml.org,2002:float" and not node.style:
             # YAML reads 1.1 as the number 1.1; ids are text, and other tools
             # would not find "1.1" in the file.
-            self.doc.problems.append(Problem(self.doc.path, *where, f"Mã '{key}' phải đặt trong ngoặc kép: \"{key}\":", code="yaml.numeric-key"))
+            self.doc.problems.append(Problem(self.doc.path, *_where(node), f"Mã '{key}' phải đặt trong ngoặc kép: \"{key}\":", code="yaml.numeric-key"))
         return key
 
     def scalar(self, node, at: Path_):
+        if node.style:
+            return self.text(node.value, at, node)
+        # A file repeats the same plain keys, ids and small numbers: each is read once per process,
+        # unless reading it said something (a warning belongs to every file that has it).
+        known = _PLAIN.get((node.tag, node.value))
+        if known is not None:
+            return known[0]
+        problems = len(self.doc.problems)
+        value = self.plain(node, at)
+        if len(self.doc.problems) == problems and node.value.isascii() and len(_PLAIN) < _PLAIN_MAX:
+            _PLAIN[(node.tag, node.value)] = (value,)
+        return value
+
+    def plain(self, node, at: Path_):
         tag, value = node.tag, node.value
-        where = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if not node.style and LEADING_ZERO.fullmatch(value):
+        if LEADING_ZERO.fullmatch(value):
             return self.leading_zero(value, at)
-        if not node.style and SEXAGESIMAL.fullmatch(value):
-            return self.text(value, at, where)  # YAML 1.2 reads 1:30 as text; so does the schema
-        if node.style or tag == "tag:yaml.org,2002:str":
-            return self.text(value, at, where)
+        if SEXAGESIMAL.fullmatch(value):
+            return self.text(value, at, node)  # YAML 1.2 reads 1:30 as text; so does the schema
+        if tag == "tag:yaml.org,2002:str":
+            return self.text(value, at, node)
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:bool":
@@ -376,9 +389,10 @@ class _Builder:
         self.doc.problem(at, f"Số '{value}' có số 0 ở đầu (YAML 1.1 đọc là số bát phân hoặc chữ): đã đọc là {number}; hãy viết {number}.", WARNING, code="yaml.leading-zero")
         return number
 
-    def text(self, value: str, at: Path_, where) -> str:
+    def text(self, value: str, at: Path_, node) -> str:
         if value.isascii():
             return value  # ids, keys, numbers, links: no bidi control, no legacy encoding, already NFC
+        where = _where(node)
         hidden = bidi_problem(value)
         if hidden:
             self.doc.problems.append(Problem(self.doc.path, *where, hidden, code="text.bidi"))
@@ -389,6 +403,10 @@ class _Builder:
             self.warned_nfc = True
             self.doc.problems.append(Problem(self.doc.path, *where, "Văn bản ở dạng tổ hợp (NFD, thường gặp trên macOS); đã chuẩn hóa sang dạng dựng sẵn (NFC) khi đọc.", WARNING, code="text.nfd"))
         return normal
+
+
+def _where(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _decimal(value: str):

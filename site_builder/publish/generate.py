@@ -70,7 +70,8 @@ def old_folders(root: Path) -> list[Path]:
 
 
 def remove_old(root: Path) -> None:
-    """The build deletes them while MkDocs runs (one core), not while the pages are written (both cores busy)."""
+    """The build deletes them while MkDocs runs (one core on a rebuild), not while the pages are written
+    (both cores busy)."""
     _remove(old_folders(root))
 
 

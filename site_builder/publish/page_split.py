@@ -22,6 +22,7 @@ pages itself: a page that cannot be built says why in this process.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 
@@ -118,23 +119,28 @@ class _Caught(logging.Handler):
 
 def _render(cache, pages: list, config, env) -> dict[str, Rendered]:
     """In the other process: `pages` rendered into the site folder, and what the build needs of them."""
-    caught = _Caught()
-    logger = logging.getLogger("mkdocs")
-    logger.handlers, logger.propagate = [caught], False
     cache.split = None
-    doc_files = cache.files.documentation_pages(inclusion=InclusionLevel.is_included)
-    return {page.file.src_uri: _one(cache, page, config, doc_files, env, caught) for page in pages}
+    with _catching() as caught:
+        doc_files = cache.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        return {page.file.src_uri: _one(cache, page, config, doc_files, env, caught) for page in pages}
 
 
 def _render_here(cache, page, config) -> Rendered:
+    """A page of the other process's that it did not send back, rendered by this one."""
+    with _catching() as caught:
+        doc_files = cache.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        return _one(cache, page, config, doc_files, cache.env, caught)
+
+
+@contextlib.contextmanager
+def _catching():
+    """MkDocs' log records kept, not shown: join() logs them with the others, in the pages' order."""
     caught = _Caught()
     logger = logging.getLogger("mkdocs")
-    # Logged once, at join(), in the build's order, like the other process's.
     handlers, propagate = logger.handlers, logger.propagate
     logger.handlers, logger.propagate = [caught], False
     try:
-        doc_files = cache.files.documentation_pages(inclusion=InclusionLevel.is_included)
-        return _one(cache, page, config, doc_files, cache.env, caught)
+        yield caught
     finally:
         logger.handlers, logger.propagate = handlers, propagate
 

@@ -51,7 +51,8 @@ def _publish(root: Path, data, strict: bool, templates: Path | None, quiet: bool
 
 def render(root: Path, new: Path, strict: bool, commit, built_from: str | None) -> None:
     """MkDocs into `new`, while a second process deletes the folders the last build wrote (see
-    generate.remove_old): MkDocs uses one core."""
+    generate.remove_old): on a rebuild MkDocs renders few pages, on one core (it takes a second
+    only for a long render, publish/page_split.py)."""
     cleaner = Forked.start(remove_old, root, what="xóa thư mục của lần xây dựng trước") if old_folders(root) else None
     try:
         run_mkdocs(root, new, strict, commit, built_from)

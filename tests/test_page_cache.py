@@ -40,13 +40,18 @@ def build(root: Path) -> dict:
     return dict(page_cache.STATS)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The demo repository, built once: its cache holds every page outside the menu."""
-    root = tmp_path_factory.mktemp("page-cache") / "repo"
+def make_demo(root: Path) -> Path:
+    """The `demo` repository (one cluster, five years) at `root`, made by the real CLI."""
     done = subprocess.run([sys.executable, "-m", "site_builder", "demo", "--scale", "1", "--seed", "1", "--out", str(root)],
                           cwd=MAIN, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(MAIN)))
     assert done.returncode == 0, done.stderr
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The demo repository, built once: its cache holds every page outside the menu."""
+    root = make_demo(tmp_path_factory.mktemp("page-cache") / "repo")
     stats = build(root)
     assert stats["reused"] == 0 and stats["rendered"] > 100
     return root

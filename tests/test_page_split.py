@@ -16,8 +16,7 @@ import pytest
 
 from site_builder.forked import can_fork
 from site_builder.publish import page_cache, page_split
-from site_builder.publish.site_build import build_site
-from tests.test_page_cache import differences, git
+from tests.test_page_cache import build, differences, git, make_demo
 
 MAIN = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not can_fork(), reason="the split needs fork and a second core")
@@ -25,21 +24,12 @@ pytestmark = pytest.mark.skipif(not can_fork(), reason="the split needs fork and
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("page-split") / "repo"
-    done = subprocess.run([sys.executable, "-m", "site_builder", "demo", "--scale", "1", "--seed", "1", "--out", str(root)],
-                          cwd=MAIN, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(MAIN)))
-    assert done.returncode == 0, done.stderr
-    return root
+    return make_demo(tmp_path_factory.mktemp("page-split") / "repo")
 
 
 def copy(demo: Path, where: Path) -> Path:
     shutil.copytree(demo, where, symlinks=True)
     return where
-
-
-def build(root: Path) -> dict:
-    assert build_site(root, quiet=True, history=False) == 0
-    return dict(page_cache.STATS)
 
 
 def manifest(root: Path) -> bytes:

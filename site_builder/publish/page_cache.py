@@ -35,6 +35,11 @@ one the manifest names (edited by hand, say), a copyright line that is not
 found exactly once, or a menu that changed while the pages were read, and the
 page is converted and rendered as usual. The site is the same, byte for byte,
 as a build without the cache (tests/test_page_cache.py).
+
+A page outside the menu that the cache cannot reuse is not read in MkDocs'
+reading loop either, when the build may fork: it is read when it is
+rendered, by this process or, for every second one, by the process
+page_split.py starts once the template environment is ready.
 """
 from __future__ import annotations
 

@@ -109,8 +109,8 @@ class Checked:
 
     def __init__(self):
         self.records: dict[str, tuple[str | None, list]] = {}  # path → (blob, [record])
-        # path → (blob, [(loaded, problems, validator)]): a registry or rubric depends on its own bytes only,
-        # and is read again each time a context change starts a new ScratchRepository (a tenth of a replay).
+        # path → (blob, [what loading it gave]): a registry or rubric depends on its own bytes only, and was
+        # read again each time a context change starts a new ScratchRepository (a tenth of a replay).
         self.year_files: dict[str, tuple[str | None, list]] = {}
         self.submissions: dict[str, tuple[str | None, list]] = {}  # path → (blob, [(years, context, checked)])
         self.clusters_folder = False
@@ -141,8 +141,8 @@ class ScratchRepository(Repository):
         self.rubrics = _ScratchRubrics(self)
         self._prefix = str(self.root) + "/"
 
-    def year_file(self, relpath: str, load) -> list:
-        """[loaded, problems, validator] for the version of `relpath` the tree holds, loaded once."""
+    def year_file(self, relpath: str, load):
+        """What load() gives for the version of `relpath` the tree holds, loaded once."""
         kept = self.checked.version(self.checked.year_files, relpath, self.tree.files.get(relpath))
         if not kept:
             kept.append(load())
@@ -150,9 +150,8 @@ class ScratchRepository(Repository):
 
     def registry(self, year: int):
         def load():
-            registry, doc = load_registry(self.root, year)
-            return [(registry, doc), [], None]
-        return self._once(("registry", year), lambda: self._keep(*self.year_file(f"clusters/{year}/registry.yaml", load)[0]))
+            return self._keep(*self.year_file(f"clusters/{year}/registry.yaml", lambda: load_registry(self.root, year)))
+        return self._once(("registry", year), load)
 
     def _relpath(self, path: Path) -> str:
         # The loaders' paths are built from self.root: cut it off rather than resolve every folder on the way.
@@ -204,6 +203,7 @@ class _ScratchRubrics(RubricBook):
         self.repo = repo
 
     def _kept(self, year: int) -> list:
+        """[rubric, its problems, its validator once asked for]."""
         def load():
             before = len(self.problems)
             rubric = super(_ScratchRubrics, self)._load(year)

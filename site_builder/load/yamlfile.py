@@ -19,7 +19,7 @@ from site_builder.load import text as textmod
 from site_builder.load.files import read_data_file
 from site_builder.load.parse_cache import CACHE
 from site_builder.load.yaml_guards import STANDARD_TAGS, bidi_problem, foreign_tag, number_problem, too_deep
-from site_builder.load.yaml_messages import syntax_message
+from site_builder.load.yaml_messages import syntax_message, syntax_position
 from site_builder.problems import Problem, WARNING
 
 MAX_DEPTH = 32
@@ -121,63 +121,6 @@ def _parse(raw: bytes, path: str) -> Document:
         if not _too_deep(doc, text):
             doc.data = _Builder(doc).build(node, (), 0)
     return doc
-
-
-def syntax_position(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, bool]:
-    """Where the writer has to look, and whether it is a quote left open.
-
-    PyYAML often notices a mistake one or more lines after it was made.
-    """
-    problem, context = exc.problem_mark, exc.context_mark
-    if context and exc.context and ("flow" in exc.context or "quoted scalar" in exc.context):
-        # An unclosed bracket or quote: the place it was opened.
-        return context.line + 1, context.column + 1, False
-    if problem and context and problem.line > context.line:
-        # A double-quoted string left open swallows the lines after it until the
-        # next '"' and the parser stumbles further down: point at the opening.
-        lines = text.splitlines()
-        for number in range(context.line, min(problem.line, len(lines))):
-            col = _open_quote(lines[number])
-            if col is not None:
-                return number + 1, col + 1, True
-    mark = problem or context
-    return (mark.line + 1, mark.column + 1, False) if mark else (1, 1, False)
-
-
-def _open_quote(line: str) -> int | None:
-    """The column of a quote that starts a value on this line and is never closed, else None."""
-    i = 0
-    while i < len(line):
-        ch = line[i]
-        if ch == "#" and (i == 0 or line[i - 1] in " \t"):
-            return None  # the rest of the line is a comment
-        if ch in "\"'" and _starts_value(line[:i]):
-            close = _closing_quote(line, i)
-            if close is None:
-                return i
-            i = close
-        i += 1
-    return None
-
-
-def _starts_value(before: str) -> bool:
-    before = before.rstrip()
-    return not before or before[-1] in ":[{," or not before.replace("-", "").strip()
-
-
-def _closing_quote(line: str, start: int) -> int | None:
-    quote, i = line[start], start + 1
-    while i < len(line):
-        if quote == '"' and line[i] == "\\":
-            i += 2
-            continue
-        if line[i] == quote:
-            if quote == "'" and line[i + 1:i + 2] == "'":
-                i += 2  # '' is a quote inside a single-quoted string
-                continue
-            return i
-        i += 1
-    return None
 
 
 _SLOW = object()

@@ -57,7 +57,7 @@ from mkdocs.structure.pages import Page
 
 from site_builder.forked import can_fork
 from site_builder.publish.page_context import context_digest, static_context, words
-from site_builder.publish.page_split import PageSplit
+from site_builder.publish.page_split import PageSplit, links_by_path, links_to_files
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ class PageCache(BasePlugin):
             if check_links and entry["links"] is None:
                 entry = None  # cached from a build that did not keep them
             elif check_links:
-                links = {files.get_file_from_path(target): dict(anchors) for target, anchors in entry["links"].items()}
+                links = links_to_files(files, entry["links"])
                 if None in links:  # a file it links to is gone (not when the context is the same)
                     entry = None
         else:
@@ -215,7 +215,7 @@ class PageCache(BasePlugin):
             "meta": page.meta,
             "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
-            "links": None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()},
+            "links": links_by_path(links),
         }
 
     def search_entries(self, config):

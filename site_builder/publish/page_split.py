@@ -94,12 +94,22 @@ class PageSplit:
             self.forked.abandon()
 
 
+def links_by_path(links: dict | None) -> dict | None:
+    """A page's links to anchors ({File: {anchor: line}}) by the target's path: as the page cache's
+    manifest keeps them, and as the other process sends them."""
+    return None if links is None else {target.src_uri: dict(anchors) for target, anchors in links.items()}
+
+
+def links_to_files(files, kept: dict) -> dict:
+    """The other way: a target no longer in the build is None."""
+    return {files.get_file_from_path(target): dict(anchors) for target, anchors in kept.items()}
+
+
 def _apply(cache, page, rendered: Rendered) -> None:
     page.meta = rendered.meta
     page._title_from_render = rendered.title
     page.present_anchor_ids = rendered.anchors
-    page.links_to_anchors = None if rendered.links is None else {
-        cache.files.get_file_from_path(target): anchors for target, anchors in rendered.links.items()}
+    page.links_to_anchors = None if rendered.links is None else links_to_files(cache.files, rendered.links)
     if rendered.record is not None:
         cache.records[page.file.src_uri] = rendered.record
     cache.rendered += rendered.counted
@@ -154,7 +164,5 @@ def _one(cache, page, config, doc_files, env, caught: _Caught) -> Rendered:
         search = entries[before:]
         del entries[before:]  # put at the page's place by join()
     counted, cache.rendered = cache.rendered > rendered, rendered
-    links = page.links_to_anchors
-    return Rendered(page.meta, page._title_from_render, page.present_anchor_ids,
-                    None if links is None else {f.src_uri: dict(a) for f, a in links.items()},
+    return Rendered(page.meta, page._title_from_render, page.present_anchor_ids, links_by_path(page.links_to_anchors),
                     search, cache.records.pop(page.file.src_uri, None), counted, caught.records[logged:])

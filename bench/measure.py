@@ -52,8 +52,9 @@ def site_builder(*args, root: Path, ok=(0,)) -> tuple[subprocess.CompletedProces
     return run([sys.executable, "-m", "site_builder", *map(str, args)], cwd=root, ok=ok)
 
 
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout.strip()
+def git(root: Path, *args: str, env: dict | None = None) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True,
+                          env={**os.environ, **(env or {})}).stdout.strip()
 
 
 def kb(n: float) -> str:

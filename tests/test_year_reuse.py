@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from gitrepo import MAIN, git, run_cli
+from site_builder.layout import TEMPLATES
+from site_builder.publish.source_line import MARK
 
 CARD = "build/docs/don-vi/{unit}/{year}-ca-nam.md"
 
@@ -98,9 +100,12 @@ def test_a_change_to_the_latest_year_keeps_the_other_years(repo, tmp_path):
     assert others and clusters == {latest: others}
     assert "(đã bổ sung minh chứng)" in (repo / CARD.format(unit=card.stem, year=latest)).read_text(encoding="utf-8")
     head = git(repo, "rev-parse", "HEAD")
-    # The kept years name the new commit, like everything else: in their pages and open data.
+    # The kept years name the new commit, like everything else: in their pages and open data. Their
+    # Markdown has the mark, where MkDocs puts the line naming it (publish/source_line.py).
     kept = _first(repo, years[0]).stem
-    assert head[:10] in (repo / CARD.format(unit=kept, year=years[0])).read_text(encoding="utf-8")
+    assert (repo / CARD.format(unit=kept, year=years[0])).read_text(encoding="utf-8").count(MARK) == 1
+    page = (repo / "site" / CARD.format(unit=kept, year=years[0])[len("build/docs/"):]).with_suffix(".html")
+    assert f"Số liệu xây dựng từ commit <code>{head[:10]}</code>" in page.read_text(encoding="utf-8")
     assert json.loads((repo / f"site/du-lieu/{years[0]}/thi-dua-{years[0]}.json").read_text(encoding="utf-8"))["commit"] == head
     _same_site_as_fresh(repo, tmp_path)
 
@@ -144,6 +149,29 @@ def test_a_later_date_that_passes_a_deadline_rewrites_that_year(repo, tmp_path):
     git(repo, "commit", "-q", "--allow-empty", "-m", "Ngày sau", date=f"{years[-1] + 5}-03-01T09:00:00+07:00")
     assert years[-1] not in _build(repo)
     _same_site_as_fresh(repo, tmp_path)
+
+
+def test_a_page_template_of_ones_own_that_writes_the_line_itself_names_the_new_commit(repo):
+    """A scorecard template from before the mark (publish/source_line.py) writes the "built from"
+    line itself: a kept year's scorecards still name the new commit, not the last build's."""
+    own = repo.parent / "own"
+    (own / "site").mkdir(parents=True)
+    text = (TEMPLATES / "site" / "scorecard.md.j2").read_text(encoding="utf-8")
+    text = text.replace(", source_mark with", ", built_from with").replace("{{ source_mark() }}", "{{ built_from(commit, as_of) }}")
+    (own / "site" / "scorecard.md.j2").write_text(text, encoding="utf-8")
+    assert run_cli("build", "--templates", own, cwd=repo)[0] == 0
+    old = git(repo, "rev-parse", "HEAD")[:10]
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Không đổi dữ liệu", date=git(repo, "log", "-1", "--format=%cI"))
+    new = git(repo, "rev-parse", "HEAD")[:10]
+    code, out, err = run_cli("build", "--templates", own, cwd=repo)
+    assert code == 0, err
+    assert "được giữ lại (chỉ đổi mã commit)." in out
+    card = CARD.format(unit=_unit(repo, _years(repo)[0]), year=_years(repo)[0])
+    line = "Số liệu xây dựng từ commit <code>{}</code>"
+    assert MARK not in (repo / card).read_text(encoding="utf-8")
+    for written in (repo / card, (repo / "site" / card[len("build/docs/"):]).with_suffix(".html")):
+        assert written.read_text(encoding="utf-8").count(line.format(new)) == 1, written
+        assert line.format(old) not in written.read_text(encoding="utf-8"), written
 
 
 def test_the_build_says_only_the_commit_changes_in_what_it_kept_when_there_is_a_new_one(repo):

@@ -46,13 +46,14 @@ def site_dir(root: Path) -> Path:
 
 def run_mkdocs(root: Path, target: Path, strict: bool, commit, built_from: str | None = None) -> None:
     """MkDocs builds into `target`; raises InputError with MkDocs' reason on failure. `built_from` is the
-    line naming the commit that page generation wrote (the page cache sets it aside)."""
+    line naming the commit, which MkDocs puts where the pages have its mark (source_line.py)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     from site_builder.publish import page_cache
     from site_builder.publish.passthrough import install as install_passthrough
+    from site_builder.publish.source_line import install as install_source_line
 
     config_file = Path(root) / "mkdocs.yml"
     if not config_file.exists():
@@ -65,6 +66,7 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit, built_from: str |
             config = load_config(config_file=str(config_file), site_dir=str(target), strict=strict,
                                  copyright=f"Xây dựng từ commit {commit.short}" + (" (có thay đổi chưa commit)" if commit.dirty else ""))
             install_passthrough(config)
+            install_source_line(config, built_from)
             # Pages outside the menu whose Markdown did not change: last build's HTML (page_cache.py).
             with page_cache.session(root, config, built_from) as cache:
                 build(config)

@@ -12,11 +12,12 @@ versions, our MkDocs-side modules, the files and the menu). The context digest
 covers all of it, except the copyright line
 in the footer, which names the build's commit: that is replaced in the
 reused HTML, where it must occur exactly once. The generated pages name the
-commit too, in their "built from" line (rewritten by publish/year_reuse.py in
-the pages of the years that did not change): a page's Markdown is compared
-with that line set aside, and in its reused HTML, where it must be as often
-as in the Markdown (a paragraph of raw HTML, which search does not read),
-last build's line is replaced by this build's.
+commit too, in their "built from" line: their Markdown has a mark where MkDocs
+puts it (publish/source_line.py; a page from a template of one's own may have
+the line itself, which is set aside when the Markdown is compared). In the
+reused HTML the line must be as often as the mark and the line in the Markdown
+(a paragraph of raw HTML, which search does not read), and last build's line
+is replaced by this build's.
 
 After a build that logged no warning, each such page's HTML is hard-linked
 into build/cache/pages/<its address>, next to a manifest (_manifest.json)
@@ -58,6 +59,7 @@ from mkdocs.structure.pages import Page
 from site_builder.forked import can_fork
 from site_builder.publish.page_context import context_digest, static_context, words
 from site_builder.publish.page_split import PageSplit, links_by_path, links_to_files
+from site_builder.publish.source_line import MARK
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,7 @@ _FORMAT = "site_builder page cache 2"
 _ENTRY = {"key", "dest", "meta", "title", "anchors", "links", "html", "search", "lines"}
 # Where a page's "built from" line stands in its Markdown when its key is taken (no Markdown has a NUL).
 _LINE = b"\0sb:built-from\0"  # what the manifest keeps of a page
+_MARK = MARK.encode("utf-8")
 
 # The last build's figures (for tests and benchmarks): pages reused (and which), pages rendered as usual,
 # and of those, which the second process rendered (page_split.py).
@@ -162,7 +165,9 @@ class PageCache(BasePlugin):
             return original(page, config, files, dirty)
         lines = 0
         if self.line is not None:
-            lines = source.count(self.line)
+            # Where the page has the mark, MkDocs puts the line (source_line.py); a page from a
+            # template of one's own may have the line itself.
+            lines = source.count(_MARK) + source.count(self.line)
             if lines:
                 source = source.replace(self.line, _LINE)
         self.lines[page.file.src_uri] = lines

@@ -13,9 +13,11 @@ What a year's pages and files show comes from:
 - the years, periods and units the site has (the pages link to them);
 - the year's history entries, and the problems the checks found in those years' files.
 A year's key is a digest of all that. When it equals the key of the last build, only the
-commit differs: it is named in the pages' "built from" line and in every open-data row,
-and is replaced there. tests/test_year_reuse.py builds after each kind of change with and
-without build/ and compares the two sites byte for byte.
+commit differs. It is named in every open-data row, and replaced there. The pages name it
+in their "built from" line, which MkDocs puts where the Markdown has its mark
+(publish/source_line.py): their Markdown is moved as it is, unless a template of one's own
+wrote the line itself, which is then replaced. tests/test_year_reuse.py builds after each
+kind of change with and without build/ and compares the two sites byte for byte.
 """
 from __future__ import annotations
 

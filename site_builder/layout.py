@@ -13,6 +13,8 @@ change what can then be decided from the path alone.
 """
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,9 +42,21 @@ def rel(root: Path, path: Path) -> str:
     # where it lies in the repository, not by whatever it points to.
     path = Path(path)
     try:
-        return (path.parent.resolve() / path.name).relative_to(Path(root).resolve()).as_posix()
+        return (_resolved(str(path.parent)) / path.name).relative_to(_resolved(str(root))).as_posix()
     except ValueError:
         return str(path)
+
+
+def _resolved(folder: str) -> Path:
+    """An absolute folder is resolved once per process: every file of a build asks for the same few
+    hundred, each resolution a system call per part of the path. A relative one depends on the
+    working folder."""
+    return _resolved_absolute(folder) if os.path.isabs(folder) else Path(folder).resolve()
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_absolute(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def rubric_path(root: Path, year: int) -> Path:

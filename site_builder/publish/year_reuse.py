@@ -62,10 +62,14 @@ class YearReuse:
     """Which groups (years, clusters of a year) keep their files (`kept`), and how to take them from the
     last build's folder."""
 
-    def __init__(self, root: Path, data, keys: dict[str, str], footer: str, previous: dict, old_docs: Path | None):
+    def __init__(self, root: Path, data, keys: dict[str, str], footer: str, previous: dict, old_docs: Path | None,
+                 own_templates: bool = False):
         self.cache = Path(root) / "build" / "cache" / FILE
         self.data, self.keys, self.footer, self.previous, self.old = data, keys, footer, previous, old_docs
         self.kept = frozenset(g for g in keys if self._can_keep(g))
+        # Our templates write the mark, never the line (the keys cover the templates the last build used).
+        self.own_templates = own_templates
+        self.folders: set[Path] = set()
 
     @classmethod
     def plan(cls, root: Path, data, env, templates: Path | None, old_docs: Path | None) -> "YearReuse":
@@ -75,7 +79,7 @@ class YearReuse:
         previous = _read(cache)
         # Written again once the pages are: a build stopped half way leaves no record of them.
         cache.unlink(missing_ok=True)
-        return cls(root, data, keys, footer, previous, old_docs)
+        return cls(root, data, keys, footer, previous, old_docs, templates is not None)
 
     def keeps(self, year: int, cluster: str | None = None) -> bool:
         return (f"{year}/{cluster}" if cluster else str(year)) in self.kept
@@ -118,7 +122,7 @@ class YearReuse:
         for group in sorted(self.kept):
             for source in self.files(group):
                 if source.endswith(".md"):
-                    self._move(out, source, self._page)
+                    self._move(out, source, self._page if self.own_templates else None)
 
     def adopt_data(self, out, year: int) -> dict:
         """A kept year's open-data files, moved into `out` with the new commit; what the page says of them."""
@@ -130,12 +134,16 @@ class YearReuse:
         return entry
 
     def _move(self, out, source: str, change) -> None:
+        """`source` into `out`, as `change` makes its bytes (None: as it is, without reading it)."""
         old = self.old / source
-        data = change(old.read_bytes())
+        data = change(old.read_bytes()) if change else None
         if data is None:
             out.record(source)
-            (out.docs / source).parent.mkdir(parents=True, exist_ok=True)
-            old.rename(out.docs / source)
+            target = out.docs / source
+            if target.parent not in self.folders:  # a few hundred folders for thousands of pages
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(target.parent)
+            old.rename(target)
         else:
             out.bytes(source, data)
 

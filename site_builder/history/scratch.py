@@ -158,13 +158,21 @@ class ScratchRepository(Repository):
         text = str(path)
         return text[len(self._prefix):] if text.startswith(self._prefix) else layout.rel(self.root, path)
 
+    def submission_at(self, year: int, period: str, cluster: str, unit: str):
+        # The tree knows which files the version has: no path made and no file looked up, for each
+        # unit of each cluster a commit re-ranks (90,000 in the stress history).
+        relpath = f"submissions/{year}/{period}/{cluster}/{unit}.yaml"
+        return self._submission(relpath) if relpath in self.tree.files else None
+
     def submission(self, path: Path):
-        relpath = self._relpath(path)
+        return self._submission(self._relpath(path), path)
+
+    def _submission(self, relpath: str, path: Path | None = None):
         versions = self.checked.version(self.checked.submissions, relpath, self.tree.files.get(relpath))
         for years, context, checked in versions:
             if context == self._context(relpath, years):
                 return checked
-        checked = check_submission(self, path)
+        checked = check_submission(self, path or self.root / relpath)
         years = _years(relpath, checked)
         versions.append((years, self._context(relpath, years), checked))
         return checked

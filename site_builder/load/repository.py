@@ -43,6 +43,11 @@ class Repository:
 
         return self._once(("submission", Path(path).resolve()), lambda: check_submission(self, path))
 
+    def submission_at(self, year: int, period: str, cluster: str, unit: str):
+        """The checked submission of a unit's folder place, or None where it has no file."""
+        path = layout.submission_path(self.root, year, period, cluster, unit)
+        return self.submission(path) if path.exists() else None
+
     def registry(self, year: int) -> Registry | None:
         return self._once(("registry", year), lambda: self._keep(*load_registry(self.root, year)))
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from site_builder import layout
 from site_builder.load.cluster_records import ClusterYear, PeriodRecord
 from site_builder.load.registry import Cluster
 from site_builder.load.repository import Repository
@@ -50,20 +49,13 @@ class ClusterRanking:
         return [r for r in self.rows if r.rank == 1]
 
 
-def submission_of(repo: Repository, year: int, period: str, cluster: str, unit: str):
-    path = layout.submission_path(repo.root, year, period, cluster, unit)
-    if not path.exists():
-        return None
-    return repo.submission(path)
-
-
 def rank_cluster(repo: Repository, year: int, period: str, cluster: Cluster, as_of=None) -> ClusterRanking:
     rubric = repo.rubric(year, cluster.id)
     year_record = repo.cluster_year(year, cluster.id)
     record = repo.period_record(year, period, cluster.id)
     rows = []
     for unit in cluster.members:
-        submission = submission_of(repo, year, period, cluster.id, unit.id)
+        submission = repo.submission_at(year, period, cluster.id, unit.id)
         leaves = record.scores.get(unit.id) if record else None
         notes = record.notes.get(unit.id) if record else None
         scores = unit_scores(unit, rubric, submission, leaves, notes)

@@ -1,9 +1,11 @@
-"""Two comparisons for bench/run.py: the history read against one `git log` per file, and the MkDocs floor.
+"""Comparisons for bench/run.py: the history read against one `git log` per file, and the floors.
 
 The history part reuses bench/history_bench.py's two readers on the generated
-repository. The floor is a plain MkDocs build (Material, search, a one-entry
-nav) of as many empty pages as our build has: what MkDocs costs before any of
-our content, the least a build of that many pages can take.
+repository. The MkDocs floor is a plain MkDocs build (Material, search, a
+one-entry nav) of as many empty pages as our build has: what MkDocs costs
+before any of our content, the least a build of that many pages can take. The
+write floor is a copy of the site the build wrote: every page names the commit,
+so every build, a rebuild too, writes at least that much.
 """
 from __future__ import annotations
 
@@ -59,3 +61,15 @@ def floor(pages: int) -> Timing:
         _, timing = run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root / "site")], cwd=root)
         shutil.rmtree(root / "site", ignore_errors=True)
     return timing
+
+
+def write_floor(site: Path) -> tuple[Timing, int, int]:
+    """The built site copied into a new folder (then removed): its time, bytes and files."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    copy = site.with_name(site.name + ".floor")
+    try:
+        _, timing = timed(shutil.copytree, site, copy)
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+    return timing, size, len(files)

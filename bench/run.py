@@ -6,8 +6,8 @@
 It generates the repositories with `python -m site_builder demo`, then times
 validate, load and rank, the history read (one pass beside one `git log` per
 file), the build's steps, the whole build at 1,000 and 3,000 scorecards, the
-output sizes, a one-file pull-request check, and the MkDocs floor (a plain
-build of as many empty pages). The Markdown table it prints is what
+output sizes, a one-file pull-request check, and the floors (a plain MkDocs
+build of as many empty pages; a copy of the site the build wrote). The Markdown table it prints is what
 bench/RESULTS.md records.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from history_floor import floor, history
+from history_floor import floor, history, write_floor
 from measure import MAIN, Figure, kb, load_average, mb, site_builder, table
 from stages import build_steps, load_and_rank, merge_one_file_change, output, pull_request_check, whole_build
 
@@ -32,13 +32,13 @@ TARGETS = {"build": 25.0, "ratio": 3.3, "card": 150 * 1024, "search": 8 * 1024 *
 
 # Printed under the table when a target is not met: what the code does to get closest (bench/RESULTS.md says more).
 DONE = """Đã làm để tiến gần mục tiêu:
-- Sàn: dòng "sàn" là MkDocs + Material dựng đúng số trang đó nhưng rỗng, trong một tiến trình; build nào cũng tốn ít nhất chừng ấy việc, cộng thời gian đọc và kiểm tra dữ liệu.
+- Sàn: dòng "sàn" là MkDocs + Material dựng đúng số trang đó nhưng rỗng, trong một tiến trình; build nào cũng tốn ít nhất chừng ấy việc, cộng thời gian đọc và kiểm tra dữ liệu. Dòng "sàn ghi" là chép lại site đã dựng: mỗi trang ghi mã commit ở chân trang, nên build nào, kể cả build lại, cũng ghi lại cả site.
 - MkDocs dùng hai lõi: trang ngoài menu mà bộ nhớ đệm không dùng lại được thì chưa đọc lúc MkDocs đọc trang; khi môi trường mẫu đã sẵn, một tiến trình thứ hai chuyển đổi và dựng một nửa số trang đó, tiến trình chính dựng phần còn lại rồi nhận mục tìm kiếm, anchor và cảnh báo của chúng, đặt đúng chỗ (publish/page_split.py). Site giống từng byte với build một tiến trình (tests/test_page_split.py).
 - Menu cố định (không có mục cho từng phiếu chấm). Bảng, biểu đồ, lịch sử của phiếu chấm là HTML đưa thẳng qua Markdown (publish/passthrough.py); bộ tìm kiếm đọc trang bằng một biểu thức chính quy chặt thay cho html.parser (publish/search_parse.py); các phần giao diện giống nhau trong một thư mục (menu, ô tìm kiếm, logo, …) chỉ dựng một lần (publish/theme_cache.py). Chỉ mục tìm kiếm giữ tên, thông tin chính và minh chứng, không giữ từng con số.
 - Đọc dữ liệu: libyaml, thẻ YAML xác định một lần cho mỗi giá trị khác nhau; jsonschema-rs trả lời "hợp lệ?" trước (thông báo lỗi vẫn của jsonschema); mỗi phiên bản tệp chỉ phân tích một lần trong một lần build, và giữ lại trong build/cache cho lần sau (load/parse_cache.py).
 - Sinh trang: các dòng phiếu chấm và lịch sử viết bằng Python thay cho macro Jinja; dữ liệu mở và nhật ký thay đổi ghi ở tiến trình thứ hai, song song với các trang (máy 2 lõi); thư mục của lần build trước xóa song song với MkDocs (MkDocs chỉ dùng một lõi); tệp XLSX nén mức 3.
 - Bộ nhớ: bộ thu gom rác tắt trong lúc đọc dữ liệu, rồi dữ liệu được "đóng băng" (gc.freeze) đến hết build: các lần thu gom sau không duyệt lại hàng trăm nghìn đối tượng sống đến cuối (publish/heap.py).
-- Build lại (như workflow xuất bản, khôi phục build/cache và build/docs): năm nào, Cụm nào của một năm mà dữ liệu không đổi (khóa gồm mã nguồn, tệp của Cụm hay của năm và của năm trước, tiêu chí, bài viết, hạn đã qua, lịch sử) thì giữ trang và tệp dữ liệu mở của lần build trước, chỉ thay mã commit (publish/year_reuse.py); trang tổng hợp của một đơn vị giữ lại khi không Cụm nào đơn vị từng ở thay đổi; trang nào Markdown không đổi (trừ dòng ghi commit) thì MkDocs dùng lại HTML lần trước cùng các mục của nó trong chỉ mục tìm kiếm (publish/page_cache.py); tệp đã thấy hợp lệ không kiểm tra lại; mẫu Jinja (của Material và của trang) biên dịch một lần. Site vẫn giống từng byte với build từ bản checkout mới (tests/test_year_reuse.py, tests/test_page_cache.py).
+- Build lại (như workflow xuất bản, khôi phục build/cache và build/docs): năm nào, Cụm nào của một năm mà dữ liệu không đổi (khóa gồm mã nguồn, tệp của Cụm hay của năm và của năm trước, tiêu chí, bài viết, hạn đã qua, lịch sử) thì giữ trang và tệp dữ liệu mở của lần build trước, chỉ thay mã commit (publish/year_reuse.py); Markdown của trang không ghi mã commit mà có một dấu, MkDocs đặt dòng "xây dựng từ commit" vào đó (publish/source_line.py), nên trang giữ lại chỉ cần chuyển sang, không phải đọc và ghi lại; trang tổng hợp của một đơn vị giữ lại khi không Cụm nào đơn vị từng ở thay đổi; trang nào Markdown không đổi thì MkDocs dùng lại HTML lần trước cùng các mục của nó trong chỉ mục tìm kiếm (publish/page_cache.py); tệp đã thấy hợp lệ không kiểm tra lại; mẫu Jinja (của Material và của trang) biên dịch một lần. Site vẫn giống từng byte với build từ bản checkout mới (tests/test_year_reuse.py, tests/test_page_cache.py).
 - Sinh trang / build: khi build lại, các bước khác còn rất ít nên phần sinh trang lớn lên; phần còn lại là dữ liệu mở của năm thay đổi (tiến trình thứ hai), nhật ký thay đổi của năm đó, và chép dữ liệu mở các năm khác với mã commit mới (mỗi dòng ghi mã commit).
 - Lịch sử điểm dựng lại ở tiến trình thứ hai, song song với bước đọc và kiểm tra dữ liệu; khi phải dựng lại cả lịch sử (bản checkout mới), hai tiến trình chia nhau các Cụm, mỗi tiến trình đi qua mọi commit nhưng chỉ tính các Cụm của mình (history/split.py).
 - Lịch sử điểm: mỗi phiên bản tệp kiểm tra một lần; mỗi phiên bản danh sách cụm và bộ tiêu chí chỉ nạp và biên dịch một lần cho cả lần dựng lại; bộ nhớ đệm build/cache theo commit, chỉ mất khi mã tính lịch sử đổi; CI xuất bản khôi phục build/cache (actions/cache) nên chỉ dựng lại các commit mới. Bản checkout mới, không có bộ nhớ đệm, phải dựng lại cả lịch sử: đó là phần chênh giữa hai dòng build.
@@ -91,8 +91,10 @@ def measure(base: Path, args) -> list[Figure]:
     build_figures, build, out = site_figures(big)
     figures += progress(build_figures) + progress(pr_figures(big)) + progress(scaling_figures(small, build, out))
     bottom = floor(out["sources"])
+    copying, size, files = write_floor(big / "site")
     return figures + progress([Figure(f"sàn: MkDocs + Material, {out['sources']} trang rỗng", str(bottom)),
-                               Figure("build toàn bộ / sàn", f"{build.wall / bottom.wall:.2f}× (CPU {build.cpu / bottom.cpu:.2f}×)")])
+                               Figure("build toàn bộ / sàn", f"{build.wall / bottom.wall:.2f}× (CPU {build.cpu / bottom.cpu:.2f}×)"),
+                               Figure(f"sàn ghi: chép site/ ({mb(size)}, {files} tệp) sang thư mục mới", str(copying))])
 
 
 def progress(figures: list[Figure]) -> list[Figure]:

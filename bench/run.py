@@ -130,7 +130,7 @@ def site_figures(root: Path):
     again, again_steps = build_steps(root, cold=False)
     figures = [Figure(f"build toàn bộ (bản checkout mới), {out['cards']} phiếu chấm, {out['pages']} trang HTML", str(build),
                       "≤ 25 s", build.wall <= TARGETS["build"]),
-               Figure(f"build lại sau khi gộp một pull request một tệp ({changed}) ngày hôm sau, giữ build/ như CI xuất bản",
+               Figure(f"build lại sau khi gộp một pull request một tệp ({changed}) một giờ sau commit trước, giữ build/ như CI xuất bản",
                       str(warm), "≤ 25 s", warm.wall <= TARGETS["build"])]
     for name, whole, steps in (("bản checkout mới", fresh, fresh_steps), ("build lại sau một pull request", again, again_steps)):
         share = steps["generate"].wall / whole.wall

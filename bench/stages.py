@@ -72,15 +72,16 @@ STEPS = {"read": "read", "generate": "generate", "run_mkdocs": "mkdocs"}
 
 
 def merge_one_file_change(root: Path) -> str:
-    """A one-file pull request merged into main: what the publishing workflow builds next. Merged the day
-    after the last commit: dated by the clock, the measure would depend on the day it is taken, as the
-    deadlines passed since the example's last commit make their years' pages change."""
+    """A one-file pull request merged into main: what the publishing workflow builds next. Merged an hour
+    after the last commit: dated by the clock, the measure would depend on the day it is taken, as a
+    deadline passed since the last build makes its year's pages change (the example's last commit is two
+    days before the year-end deadline, so a day apart the second merge passed it)."""
     changed = sorted((root / "submissions" / str(layout.rubric_years(root)[-1]) / "year").rglob("*.yaml"))[1]
     text = changed.read_text(encoding="utf-8").replace("result: \"", "result: \"(đã bổ sung minh chứng) ", 1)
     changed.write_text(text, encoding="utf-8")
-    day_after = datetime.fromisoformat(git(root, "log", "-1", "--format=%cI")) + timedelta(days=1)
+    later = (datetime.fromisoformat(git(root, "log", "-1", "--format=%cI")) + timedelta(hours=1)).isoformat()
     git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.vn", "commit", "-q", "-am", "Bổ sung minh chứng (#99998)",
-        env={"GIT_AUTHOR_DATE": day_after.isoformat(), "GIT_COMMITTER_DATE": day_after.isoformat()})
+        env={"GIT_AUTHOR_DATE": later, "GIT_COMMITTER_DATE": later})
     return layout.rel(root, changed)
 
 

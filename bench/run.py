@@ -7,8 +7,8 @@ It generates the repositories with `python -m site_builder demo`, then times
 validate, load and rank, the history read (one pass beside one `git log` per
 file), the build's steps, the whole build at 1,000 and 3,000 scorecards, the
 output sizes, a one-file pull-request check, and the floors (a plain MkDocs
-build of as many empty pages; a copy of the site the build wrote). The Markdown table it prints is what
-bench/RESULTS.md records.
+build of as many empty pages; a copy of the site the build wrote). The
+Markdown table it prints is what bench/RESULTS.md records.
 """
 from __future__ import annotations
 

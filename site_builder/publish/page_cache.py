@@ -359,7 +359,7 @@ class PageCache(BasePlugin):
 def session(root: Path, config, built_from: str | None = None):
     """For the build of `config` (already loaded), MkDocs reads and renders pages through the cache
     of `root`; MkDocs is as it was once the block is left. Call .save(config) after the build.
-    `built_from` is the line naming the commit that page generation wrote into this build's pages."""
+    `built_from` is the line naming the commit, which this build's pages show where their mark is."""
     import mkdocs.commands.build as build_module
 
     cache = PageCache(Path(root) / "build" / "cache" / "pages", config, built_from)

@@ -21,6 +21,7 @@ def test_the_harness_prints_every_figure_with_its_target_and_writes_the_results(
     rows = [line for line in written.splitlines() if line.startswith("| ") and not line.startswith("| số đo")]
     for target in TARGETS:
         assert any(f"| {target} |" in row for row in rows), target
+    assert "ngân sách của mục tiêu: 25 s × " in written and "không kể lịch sử điểm" in written
     assert "sàn: MkDocs + Material" in written and " lõi, " in written.split("Máy: ")[1].splitlines()[0]
     assert all(row.count("|") == 5 for row in rows)
     assert "Lệnh: `python bench/run.py --scale 1 --quick" in written

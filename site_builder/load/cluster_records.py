@@ -69,13 +69,23 @@ DATE_KEYS = {"signed_on", "agreed_on", "date"}
 
 def _bad_dates(doc: Document) -> None:
     """The schema checks the dd/mm/yyyy shape; the calendar is checked here (no 31/02)."""
-    for at in list(doc.positions):
-        if at and at[-1] in DATE_KEYS:
-            value = _get(doc.data, at)
-            try:
-                parse_date(value)
-            except (ValueError, AttributeError, TypeError):
-                doc.problem(at, f"'{value}' không phải ngày có thật (dd/mm/yyyy).", code="record.date")
+    for at, value in _dated(doc.data, ()):
+        try:
+            parse_date(value)
+        except (ValueError, AttributeError, TypeError):
+            doc.problem(at, f"'{value}' không phải ngày có thật (dd/mm/yyyy).", code="record.date")
+
+
+def _dated(data, at: tuple):
+    """(path, value) of every date key, in the file's order."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in DATE_KEYS:
+                yield at + (key,), value
+            yield from _dated(value, at + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _dated(value, at + (i,))
 
 
 def _place(doc: Document, expected: dict) -> None:
@@ -84,12 +94,6 @@ def _place(doc: Document, expected: dict) -> None:
     for key, value in expected.items():
         if doc.data.get(key) != value:
             doc.problem((key,), f"'{key}: {doc.data.get(key)}' không khớp với {said[key]} '{value}' của đường dẫn.", code="record.place")
-
-
-def _get(data, at: tuple):
-    for key in at:
-        data = data[key]
-    return data
 
 
 def load_cluster_year(root: Path, year: int, cluster: str) -> ClusterYear | None:

@@ -19,6 +19,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from importlib import metadata
 from pathlib import Path
 from typing import Iterable
 
@@ -29,8 +30,9 @@ _PLACEHOLDER = "\0"  # the display path is not part of the content: set again on
 
 
 def loader_version() -> str:
-    """The loader's own code and PyYAML's version: a change to either may read the same bytes differently."""
+    """The loader's own code and its parsers' versions: a change to any may read the same bytes differently."""
     digest = hashlib.sha256(yaml.__version__.encode())
+    digest.update(_version("yaml-rs").encode())
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -108,6 +110,13 @@ class ParseCache:
         kept = {key: self.memo[key] for key in self.used if key in self.memo}
         valid = {digest: self.valid[digest] for digest in self.valid_used if digest in self.valid}
         _write(self.folder / FILE, {"version": loader_version(), "parsed": kept, "valid": valid})
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 def _key(raw: bytes) -> bytes:

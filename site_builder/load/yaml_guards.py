@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 import yaml
 
+# Deeper than this, a file is refused: no data of ours nests so, and Python's recursion would not survive 10,000 levels.
+MAX_DEPTH = 32
 # Tags the resolver gives plain values by itself; anything else was written by
 # hand (!!python/object, !!binary, !!set, !custom) and means nothing in our data.
 STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in

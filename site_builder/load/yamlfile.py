@@ -3,6 +3,10 @@
 PyYAML's constructors forget positions and silently keep the last of two
 duplicate keys, so we compose nodes (which keep ``start_mark``) and build the
 data ourselves, collecting every problem instead of stopping at the first.
+
+Most files are read first by yaml_fast, when it is sure to read every value
+as this loader would and that there is nothing to report; this loader then
+finds their lines only when a problem needs one (Document.where).
 """
 from __future__ import annotations
 
@@ -16,13 +20,13 @@ from typing import Any
 import yaml
 
 from site_builder.load import text as textmod
+from site_builder.load import yaml_fast
 from site_builder.load.files import read_data_file
 from site_builder.load.parse_cache import CACHE
-from site_builder.load.yaml_guards import STANDARD_TAGS, bidi_problem, foreign_tag, number_problem, too_deep
+from site_builder.load.yaml_guards import MAX_DEPTH, STANDARD_TAGS, bidi_problem, foreign_tag, number_problem, too_deep
 from site_builder.load.yaml_messages import syntax_message, syntax_position
 from site_builder.problems import Problem, WARNING
 
-MAX_DEPTH = 32
 _PLAIN: dict[tuple[str, str], tuple] = {}  # (tag, text) of a plain scalar -> (what it reads as,)
 _PLAIN_MAX = 1 << 16  # keys and numbers repeat; beyond this many, texts that do not
 TRUE_WORDS = {"true", "True", "TRUE"}
@@ -46,15 +50,24 @@ class Document:
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     # "sha256:…" of the bytes read, as an agreement records them: taken here, where the bytes already are.
     digest: str = ""
+    # The text, while the lines are still to be found: read by yaml_fast, which keeps none, the file is read
+    # again by the line-keeping loader the first time a line is asked for (only to report a problem).
+    unlocated: str | None = field(default=None, repr=False, compare=False)
 
     def where(self, at: Path_ = (), key: bool = False) -> tuple[int, int]:
         """Line and column of a value (or of its key), else of its nearest parent."""
+        if self.unlocated is not None:
+            self._locate()
         at = tuple(at)
         if key and at in self.key_positions:
             return self.key_positions[at]
         while at not in self.positions and at:
             at = at[:-1]
         return self.positions.get(at, (1, 1))
+
+    def _locate(self) -> None:
+        located = _parse_text(Document(self.path), self.unlocated)
+        self.positions, self.key_positions, self.unlocated = located.positions, located.key_positions, None
 
     def problem(self, at: Path_, message: str, severity: str = "error", key: bool = False, code: str = "") -> Problem:
         line, col = self.where(at, key)
@@ -106,6 +119,15 @@ def _parse(raw: bytes, path: str) -> Document:
     doc.problems.extend(problems)
     if text is None or problems:
         return doc
+    data = yaml_fast.read(text)
+    if data is not yaml_fast.UNSURE:
+        doc.data, doc.unlocated = data, text
+        return doc
+    return _parse_text(doc, text)
+
+
+def _parse_text(doc: Document, text: str) -> Document:
+    """The line-keeping reading: every value with its line, every problem found."""
     node, fast = _compose(doc, text)
     if node is None:
         return doc

@@ -7,6 +7,7 @@ not lost: a problem in a file read the fast way is reported at its line.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from corpus import BadInput, check, hostile, negative
 
 from site_builder.load import yaml_fast
 from site_builder.load.yamlfile import Document, _parse_text, load_file
@@ -205,3 +207,36 @@ def test_bad_submissions_of_the_corpus_go_the_fast_way_too():
     fast = [p.name for p in sorted((TESTS / "negative").glob("*.yaml"))
             if yaml_fast.read(p.read_bytes().decode("utf-8", "replace")) is not yaml_fast.UNSURE]
     assert {"score-over-maximum.yaml", "negative-count.yaml", "self-score-mismatch.yaml"} <= set(fast)
+
+
+def _without_header(case: BadInput) -> BadInput | None:
+    """The case with its header comments taken out (they hold quotes, which the fast reading steps aside
+    for) and its expected lines moved up, if the fast reading then takes the file; else None."""
+    rows = case.content.split(b"\n") if case.content and not case.setup else []
+    header = next((i for i, row in enumerate(rows) if not row.startswith(b"# ")), 0)
+    body = b"\n".join(rows[header:])
+    try:
+        if not header or yaml_fast.read(body.decode("utf-8")) is yaml_fast.UNSURE:
+            return None
+    except UnicodeDecodeError:
+        return None
+
+    def moved(expected: str) -> str:
+        where, text = expected.split(" ", 1)
+        own = re.fullmatch(r"(\d+):(\d+)", where)
+        return f"{int(own[1]) - header}:{own[2]} {text}" if own and int(own[1]) > header else expected
+    return BadInput(case.name, case.category, case.place, [moved(e) for e in case.expect], body)
+
+
+FAST_CASES = [c for c in map(_without_header, negative() + hostile()) if c is not None]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in FAST_CASES])
+def test_the_bad_input_corpus_read_the_fast_way_says_the_same_at_the_same_lines(clean_repo, tmp_path, case):
+    # Each problem of a file read the fast way is placed by the loader afterwards: at the same line and
+    # column, through the real CLI, as when the loader read the file itself.
+    check(case, clean_repo, tmp_path)
+
+
+def test_enough_of_the_corpus_goes_the_fast_way():
+    assert len(FAST_CASES) >= 20, [c.name for c in FAST_CASES]

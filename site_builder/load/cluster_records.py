@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -135,10 +135,13 @@ def _minutes_links(root: Path, doc: Document) -> list:
     from site_builder.validate.markdown_links import link_problems
 
     minutes = (doc.data.get("meeting") or {}).get("minutes") or ""
+    found = link_problems(doc.path, minutes, 1, root, "Biên bản hội nghị: ")
+    if not found:
+        return found  # the minutes' line is looked up only to place a problem (a file read fast has none yet)
     line, _ = doc.where(("meeting", "minutes"))
     # A block (| or >) starts on the line after its key; a one-line value on the key's line.
     first = line + 1 if "\n" in minutes.rstrip("\n") or minutes.endswith("\n") else line
-    return link_problems(doc.path, minutes, first, root, "Biên bản hội nghị: ")
+    return [replace(p, line=p.line + first - 1) for p in found]
 
 
 def _fill(record: PeriodRecord, data: dict) -> None:

@@ -82,7 +82,7 @@ def read(text: str):
         data = yaml_rs.loads(text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
     except Exception:  # noqa: BLE001 - whatever it refuses, the loader explains in its own words
         return UNSURE
-    return UNSURE if data is None else _value(data, 0)
+    return UNSURE if data is None else _checked(data)
 
 
 def _clean(text: str) -> bool:
@@ -214,29 +214,42 @@ def _tag(plain: str) -> str:
     return tag
 
 
-def _value(value, depth: int):
+def _checked(data):
+    """The data, once every key is text and nothing nests deeper than the loader allows; UNSURE otherwise.
+
+    Floats become the exact decimals the loader makes, in place: the containers are yaml_rs' new objects,
+    and most values are left as they are."""
+    kind = type(data)
+    if kind is dict or kind is list:
+        return data if _container(data, 0) else UNSURE
+    return _leaf(data)
+
+
+def _container(value, depth: int) -> bool:
     if depth > MAX_DEPTH:
-        return UNSURE
-    if isinstance(value, dict):
-        return _mapping(value, depth)
-    if isinstance(value, list):
-        items = [_value(item, depth + 1) for item in value]
-        return UNSURE if any(item is UNSURE for item in items) else items
-    if value is None or isinstance(value, (str, bool, int)):
-        return value
-    if isinstance(value, float):
+        return False
+    pairs = value.items() if type(value) is dict else enumerate(value)
+    for key, item in pairs:
+        if type(key) is not str and type(value) is dict:
+            return False  # the loader reads every key as text (or reports it)
+        kind = type(item)
+        if kind is dict or kind is list:
+            if not _container(item, depth + 1):
+                return False
+        elif depth >= MAX_DEPTH:
+            return False
+        elif kind is float:
+            number = _leaf(item)
+            if number is UNSURE:
+                return False
+            value[key] = number
+        elif not (kind is str or kind is int or kind is bool or item is None):
+            return False
+    return True
+
+
+def _leaf(value):
+    if type(value) is float:
         written = repr(value)
         return Decimal(written) if "e" not in written and "n" not in written else UNSURE  # no 1e-05, inf, nan
-    return UNSURE
-
-
-def _mapping(value: dict, depth: int):
-    result = {}
-    for key, item in value.items():
-        if not isinstance(key, str):
-            return UNSURE  # the loader reads every key as text (or reports it)
-        item = _value(item, depth + 1)
-        if item is UNSURE:
-            return UNSURE
-        result[key] = item
-    return result
+    return value if value is None or type(value) in (str, int, bool) else UNSURE

@@ -56,6 +56,7 @@ class ScratchTree:
         self.root = Path(tempfile.mkdtemp(prefix="site-builder-history-"))
         self.files: dict[str, str] = {}
         self._pending: dict[str, set[str]] = {}  # folder → its files whose current bytes are not written yet
+        self._folders: set[str] = set()  # made already (drop() leaves folders in place)
 
     def __enter__(self) -> "ScratchTree":
         return self
@@ -67,7 +68,10 @@ class ScratchTree:
         if not is_data(path) or self.files.get(path) == blob:
             return
         target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder = path.rpartition("/")[0]
+        if folder not in self._folders:  # thousands of versions go to a few dozen folders
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
         self.files[path] = blob
         if self.lazy and _DEFERRABLE.match(path):
             self._pending.setdefault(path.rpartition("/")[0], set()).add(path)

@@ -51,7 +51,8 @@ class Document:
     # "sha256:…" of the bytes read, as an agreement records them: taken here, where the bytes already are.
     digest: str = ""
     # The text, while the lines are still to be found: read by yaml_fast, which keeps none, the file is read
-    # again by the line-keeping loader the first time a line is asked for (only to report a problem).
+    # again by the line-keeping loader the first time where() is asked (only to report a problem). Until
+    # then positions and key_positions are empty: ask where(), never them.
     unlocated: str | None = field(default=None, repr=False, compare=False)
 
     def where(self, at: Path_ = (), key: bool = False) -> tuple[int, int]:

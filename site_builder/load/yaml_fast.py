@@ -69,7 +69,8 @@ _PREFIX = "tag:yaml.org,2002:"
 _TAGS: dict[str, str] = {}  # plain text -> the tag PyYAML's resolver gives it
 _LINES: dict[str, bool | int] = {}  # line -> whether it agrees, or the column of the key a literal text (|) starts at
 _KEPT = 1 << 16
-# A block nests at most a level per column: a file is refused far deeper than MAX_DEPTH, far short of yaml_rs' limit.
+# Nesting grows with the column (a list under its key at the same column, the next key two columns on): past
+# this column a file goes to the loader, far deeper than MAX_DEPTH allows and far short of what crashes yaml_rs.
 _DEEPEST = 256
 
 

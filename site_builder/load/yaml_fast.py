@@ -29,10 +29,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
-import yaml
-
 from site_builder.load import text as textmod
-from site_builder.load.yaml_guards import MAX_DEPTH, bidi_problem
+from site_builder.load.yaml_guards import FALSE_WORDS, MAX_DEPTH, TRUE_WORDS, bidi_problem, plain_tag
 
 try:
     import yaml_rs
@@ -57,16 +55,14 @@ _QUOTED = re.compile(r'"[^"\n]*"')
 _FLOW_SPLIT = re.compile(r"[\[\]{},]")
 _BRACKETS = re.compile(r"[\[\]{}]")
 _EMPTY_ENTRY = re.compile(r"[\[{,][ ]*,|,[ ]*[\]}]")  # [ , ], a trailing comma: read differently, or refused
-_INDICATORS = frozenset("@`%,:?|[]{}#")
+_INDICATORS = frozenset("@`%,:?|[]{}#")  # first in a key or value: reserved, an explicit key (?), a directive (%), …
 _INT = re.compile(r"-?(?:0|[1-9][0-9]{0,14})")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]*[1-9]")  # no trailing zero: the Decimal is rebuilt from the float
 # What YAML 1.2, or yaml_rs beyond it (1_000), may read as a number: never left to it when 1.1 reads text.
 _NUMBER_12 = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9_]+)?|[-+]?0[oxb][0-9a-fA-F_]+"
                         r"|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)")
-_RESOLVER = yaml.resolver.Resolver()
 _PREFIX = "tag:yaml.org,2002:"
-# Keys, small numbers and whole lines repeat in every file: each is judged once per process.
-_TAGS: dict[str, str] = {}  # plain text -> the tag PyYAML's resolver gives it
+# Whole lines repeat in every file: each is judged once per process.
 _LINES: dict[str, bool | int] = {}  # line -> whether it agrees, or the column of the key a literal text (|) starts at
 _KEPT = 1 << 16
 # Nesting grows with the column (a list under its key at the same column, the next key two columns on): past
@@ -127,8 +123,6 @@ def _line(line: str) -> bool | int:
         return False  # a document marker: a second document, or the end of this one
     match = _LINE.match(line)
     key, rest = match.groups()
-    if (key or rest)[:1] in ("?", "%"):
-        return False  # an explicit key (? a), a directive
     if key is not None and key[0] != '"' and (len(key) > 1000 or _tag(key) == "float" or not _agrees(key)):
         return False  # a float key is reported; libyaml refuses keys longer than 1024 characters
     if rest in ("|", "|-"):
@@ -198,7 +192,7 @@ def _agrees(plain: str) -> bool:
     if tag in ("null", "timestamp"):
         return True  # a timestamp: the loader keeps it as written, and yaml_rs is asked to
     if tag == "bool":
-        return plain in ("true", "True", "TRUE", "false", "False", "FALSE")
+        return plain in TRUE_WORDS or plain in FALSE_WORDS
     if tag == "int":
         return _INT.fullmatch(plain) is not None
     if tag == "float":
@@ -207,12 +201,7 @@ def _agrees(plain: str) -> bool:
 
 
 def _tag(plain: str) -> str:
-    tag = _TAGS.get(plain)
-    if tag is None:
-        tag = _RESOLVER.resolve(yaml.ScalarNode, plain, (True, False)).removeprefix(_PREFIX)
-        if len(plain) <= 64 and len(_TAGS) < _KEPT:
-            _TAGS[plain] = tag
-    return tag
+    return plain_tag(plain).removeprefix(_PREFIX)
 
 
 def _checked(data):

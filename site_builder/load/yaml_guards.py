@@ -13,6 +13,9 @@ import yaml
 
 # Deeper than this, a file is refused: no data of ours nests so, and Python's recursion would not survive 10,000 levels.
 MAX_DEPTH = 32
+# The words YAML 1.1 and 1.2 both read as true and false (1.1 adds yes/no/on/off, which 1.2 reads as text).
+TRUE_WORDS = frozenset(("true", "True", "TRUE"))
+FALSE_WORDS = frozenset(("false", "False", "FALSE"))
 # Tags the resolver gives plain values by itself; anything else was written by
 # hand (!!python/object, !!binary, !!set, !custom) and means nothing in our data.
 STANDARD_TAGS = {f"tag:yaml.org,2002:{name}" for name in
@@ -29,6 +32,23 @@ _OPENERS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
             yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
 _CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 _SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_PLAIN_TAGS: dict[str, str] = {}  # plain text -> its tag
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def plain_tag(value: str) -> str:
+    """The tag PyYAML's resolver gives a plain (unquoted) scalar, found once per distinct short text.
+
+    A file repeats the same keys and small numbers hundreds of times, and the resolver runs its regular
+    expressions on every one; long texts do not repeat, and would only fill memory."""
+    tag = _PLAIN_TAGS.get(value)
+    if tag is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        if len(value) <= 64 and len(_PLAIN_TAGS) < 1 << 16:
+            _PLAIN_TAGS[value] = tag
+    return tag
 
 
 def too_deep(text: str, limit: int) -> tuple[int, int] | None:

@@ -23,14 +23,13 @@ from site_builder.load import text as textmod
 from site_builder.load import yaml_fast
 from site_builder.load.files import read_data_file
 from site_builder.load.parse_cache import CACHE
-from site_builder.load.yaml_guards import MAX_DEPTH, STANDARD_TAGS, bidi_problem, foreign_tag, number_problem, too_deep
+from site_builder.load.yaml_guards import (FALSE_WORDS, MAX_DEPTH, STANDARD_TAGS, TRUE_WORDS, bidi_problem, foreign_tag,
+                                          number_problem, plain_tag, too_deep)
 from site_builder.load.yaml_messages import syntax_message, syntax_position
 from site_builder.problems import Problem, WARNING
 
 _PLAIN: dict[tuple[str, str], tuple] = {}  # (tag, text) of a plain scalar -> (what it reads as,)
 _PLAIN_MAX = 1 << 16  # keys and numbers repeat; beyond this many, texts that do not
-TRUE_WORDS = {"true", "True", "TRUE"}
-FALSE_WORDS = {"false", "False", "FALSE"}
 # Numbers that YAML 1.1 (PyYAML) and YAML 1.2 (check-jsonschema, editors) read
 # differently: 010 is 8 for one and 10 for the other, 08 is text for one and 8
 # for the other, 1:30 is 90 for one and text for the other.
@@ -155,13 +154,8 @@ class _TooDeep(Exception):
 
 if hasattr(yaml, "CSafeLoader"):
     class _FastLoader(yaml.CSafeLoader):
-        """libyaml's composer with the tag resolution done once per distinct plain scalar.
-
-        A file repeats the same keys and small numbers hundreds of times; PyYAML
-        runs its regular expressions on every one, and calls the path resolvers
-        (which we do not use) around every node.
-        """
-        _tags: dict = {}
+        """libyaml's composer with the tag resolution done once per distinct plain scalar (plain_tag),
+        and without the path resolvers (which we do not use) PyYAML calls around every node."""
 
         def descend_resolver(self, current_node, current_index):
             pass
@@ -174,12 +168,7 @@ if hasattr(yaml, "CSafeLoader"):
                 return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
             if not implicit[0]:
                 return self.DEFAULT_SCALAR_TAG  # quoted: text, as PyYAML decides
-            tag = self._tags.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(value) <= 64:  # keys and numbers repeat; long texts do not, and would only fill memory
-                    self._tags[value] = tag
-            return tag
+            return plain_tag(value)
 else:  # PyYAML built without libyaml: everything goes the pure-Python way
     _FastLoader = None
 

@@ -13,6 +13,7 @@ from site_builder import layout
 from site_builder.load.repository import Repository
 from site_builder.load.rubric import Rubric
 from site_builder.rank.ranking import rank_cluster
+from site_builder.score.unit import UnitScores, unit_scores
 
 Key = tuple[int, str, str]
 
@@ -51,20 +52,46 @@ class ClusterState:
     problems: list = field(default_factory=list)  # the ranking's own: the cluster record against the registry and rubric
 
 
-def cluster_state(repo: Repository, key: Key) -> ClusterState | None:
+class Memo:
+    """Units' scores and states already worked out, by the very objects they came from.
+
+    A commit changes one file, yet the ranking it moves is worked out again for every member (90,000
+    times in the stress history): the others' scores and states are the last commit's, found here, and
+    compare.py passes over a unit whose state is the same object on both sides. Each entry keeps the
+    objects of its key alive, so that no id is used again by another object while it is kept."""
+
+    def __init__(self):
+        self._scores: dict[tuple, tuple] = {}
+        self._units: dict[tuple, tuple] = {}
+
+    def unit_scores(self, unit, rubric, submission, leaves, notes) -> UnitScores:
+        inputs = (unit, rubric, submission, leaves, notes)
+        key = tuple(map(id, inputs))
+        if (kept := self._scores.get(key)) is None:
+            kept = self._scores[key] = (unit_scores(*inputs), inputs)
+        return kept[0]
+
+    def unit(self, row) -> UnitState:
+        key = (id(row.scores), row.rank, row.tied, row.status.code, tuple(row.status.reasons))
+        if (kept := self._units.get(key)) is None:
+            kept = self._units[key] = (_unit(row), row.scores)
+        return kept[0]
+
+
+def cluster_state(repo: Repository, key: Key, memo: Memo | None = None) -> ClusterState | None:
     """The ranking of one cluster-period, or None where there is no such cluster or no rubric."""
     year, period, cluster_id = key
     registry = repo.registry(year)
     cluster = registry.cluster(cluster_id) if registry else None
     if cluster is None or repo.rubric(year, cluster_id) is None:
         return None
-    ranking = rank_cluster(repo, year, period, cluster)
+    ranking = rank_cluster(repo, year, period, cluster, score=memo.unit_scores if memo else unit_scores)
     record = ranking.record
-    units = {row.unit.id: _unit(repo, row) for row in ranking.rows}
+    units = {row.unit.id: memo.unit(row) if memo else _unit(row) for row in ranking.rows}
     return ClusterState(key, cluster.name, ranking.rubric, record.agreed_on if record else None, units, list(ranking.problems))
 
 
-def _unit(repo: Repository, row) -> UnitState:
+def _unit(row) -> UnitState:
     s = row.scores
     doc = s.submission.doc if s.submission else None
     return UnitState(row.unit.id, row.unit.name, row.rank, row.tied, row.status.code, row.status.label,

@@ -16,7 +16,7 @@ from site_builder.history.compare import ClusterChange, compare
 from site_builder.history.landed import Landing, landings
 from site_builder.history.log import FileChange, read_log
 from site_builder.history.scratch import ScratchRepository, ScratchTree, folders, is_context, is_data
-from site_builder.history.state import ClusterState, Key, cluster_state, keys_of
+from site_builder.history.state import ClusterState, Key, Memo, cluster_state, keys_of
 
 # Where the data files live (scratch.is_data says which files under them count).
 DATA_FOLDERS = ["rubric", "clusters", "submissions"]
@@ -70,6 +70,7 @@ class _Replay:
         self.part = part
         self.repo = ScratchRepository(tree)
         self.states: dict[Key, ClusterState | None] = {}
+        self.memo = Memo()
 
     def run(self, line: list[Landing]) -> list[Step]:
         steps = []
@@ -100,7 +101,7 @@ class _Replay:
 
     def _state(self, key: Key) -> ClusterState | None:
         self.tree.materialize(folders(key))
-        return cluster_state(self.repo, key)
+        return cluster_state(self.repo, key, self.memo)
 
     def _keys(self, files: list[FileChange]) -> set[Key]:
         keys = {key for f in files for p in f.paths for key in keys_of(p, self.repo)}

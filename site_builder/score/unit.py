@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def digest(path: Path) -> str:
 
 @dataclass
 class UnitScores:
+    """The totals are worked out once, on first use: unit_scores sets every field before anyone asks, and
+    a ranking asks for them at every comparison of its sort (and the history replay, at every commit)."""
+
     unit: Unit
     rubric: Rubric
     submission: CheckedSubmission | None = None
@@ -44,7 +48,7 @@ class UnitScores:
     def valid(self) -> bool:
         return self.submission is not None and self.submission.ok and bool(self.self_scores)
 
-    @property
+    @cached_property
     def self_total(self) -> Decimal | None:
         return total(self.rubric, self.self_scores) if self.valid else None
 
@@ -52,7 +56,7 @@ class UnitScores:
     def cluster_complete(self) -> bool:
         return bool(self.cluster_scores) and not self.unscored
 
-    @property
+    @cached_property
     def cluster_total(self) -> Decimal | None:
         return total(self.rubric, self.cluster_scores) if self.cluster_complete else None
 
@@ -61,7 +65,7 @@ class UnitScores:
         """True while the figure that counts is still the unit's own."""
         return not self.cluster_complete
 
-    @property
+    @cached_property
     def counted_total(self) -> Decimal | None:
         return self.cluster_total if self.cluster_complete else self.self_total
 

@@ -20,6 +20,8 @@ from site_builder.load.cluster_records import PeriodRecord, load_period_record
 from site_builder.load.registry import load_registry
 from site_builder.load.repository import Repository
 from site_builder.load.rubrics import RubricBook
+from site_builder.load.text import MAX_BYTES
+from site_builder.load.yamlfile import Document, load_bytes
 from site_builder.validate.submission_check import check_submission
 
 # What scores depend on: the rubrics, the registries and cluster records, the submissions.
@@ -43,11 +45,12 @@ _DEFERRABLE = re.compile(r"^(?:submissions/\d{4}/[^/]+/[^/]+|clusters/\d{4}/[^/]
 class ScratchTree:
     """A folder holding the data files of one version; `files` maps each path to its blob id.
 
-    `lazy`: the bytes of a submission or a period record are read from git and
-    written only when `materialize` is asked for the folders of its ranking
-    (folders(key)), so a replay resuming from a cached history writes the few
-    rankings it recomputes, not the whole tree. Everything else (rubrics,
-    registries, cluster years: what every check reads) is written at once.
+    `lazy`: the bytes of a submission or a period record are read from git only
+    when needed: a period record is written when `materialize` is asked for the
+    folders of its ranking (folders(key)), a submission is handed to its check
+    unwritten (ScratchRepository.read). A replay resuming from a cached history
+    reads the few rankings it recomputes, not the whole tree. Everything else
+    (rubrics, registries, cluster years: what every check reads) is written at once.
     """
 
     def __init__(self, blobs: BlobReader, lazy: bool = False):
@@ -94,11 +97,24 @@ class ScratchTree:
             for path in sorted(self._pending.pop(folder, ())):
                 (self.root / path).write_bytes(self.blobs.read(self.files[path]))
 
+    def unwritten(self, path: str) -> bytes | None:
+        """The bytes of `path` while they are not written (None: written, or no such file). A submission is
+        read this way: writing each version only to read it back took a sixth of a replay."""
+        if path not in self._pending.get(path.rpartition("/")[0], ()):
+            return None
+        return self.blobs.read(self.files[path])
 
-def folders(key: tuple[int, str, str]) -> tuple[str, str]:
-    """The folders whose files the ranking of (year, period, cluster) reads besides the context."""
-    year, period, cluster = key
-    return f"submissions/{year}/{period}/{cluster}", f"clusters/{year}/{cluster}"
+    def write(self, path: str) -> None:
+        """Write the current bytes of `path`, pending until now."""
+        self._pending[path.rpartition("/")[0]].discard(path)
+        (self.root / path).write_bytes(self.blobs.read(self.files[path]))
+
+
+def folders(key: tuple[int, str, str]) -> tuple[str]:
+    """The folders whose files the ranking of (year, period, cluster) reads from the scratch folder besides the
+    context: its period records. Its submissions are read from git as they are checked (ScratchRepository.read)."""
+    year, _, cluster = key
+    return (f"clusters/{year}/{cluster}",)
 
 
 class Checked:
@@ -170,6 +186,17 @@ class ScratchRepository(Repository):
 
     def submission(self, path: Path):
         return self._submission(self._relpath(path), path)
+
+    def read(self, path: Path, shown: str) -> Document:
+        """As a file of the tree reads, without writing it: the same limit on size, the same digest. A file over
+        the limit is written, so that the unit's digest is taken from it as from any refused file."""
+        raw = self.tree.unwritten(shown)
+        if raw is None:
+            return super().read(path, shown)
+        if len(raw) > MAX_BYTES:
+            self.tree.write(shown)
+            return super().read(path, shown)
+        return load_bytes(raw, shown)
 
     def _submission(self, relpath: str, path: Path | None = None):
         versions = self.checked.version(self.checked.submissions, relpath, self.tree.files.get(relpath))

@@ -9,6 +9,7 @@ from site_builder.load.cluster_records import ClusterYear, PeriodRecord, load_cl
 from site_builder.load.registry import Registry, load_registry
 from site_builder.load.rubric import Rubric
 from site_builder.load.rubrics import RubricBook
+from site_builder.load.yamlfile import Document, load_file
 from site_builder.problems import Problem
 from site_builder.validate.fast_schema import GatedValidator, validator_for
 
@@ -42,6 +43,10 @@ class Repository:
         from site_builder.validate.submission_check import check_submission
 
         return self._once(("submission", Path(path).resolve()), lambda: check_submission(self, path))
+
+    def read(self, path: Path, shown: str) -> Document:
+        """A submission's document, as its check reads it (history/scratch.py reads the bytes from git)."""
+        return load_file(path, shown)
 
     def submission_at(self, year: int, period: str, cluster: str, unit: str):
         """The checked submission of a unit's folder place, or None where it has no file."""

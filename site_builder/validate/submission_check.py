@@ -8,7 +8,7 @@ from pathlib import Path
 from site_builder import layout
 from site_builder.load.rubric import Rubric
 from site_builder.load.repository import Repository
-from site_builder.load.yamlfile import Document, load_file
+from site_builder.load.yamlfile import Document
 from site_builder.numbers import fmt, fmt_yaml
 from site_builder.problems import Problem
 from site_builder.score.rules import leaf_score
@@ -72,7 +72,7 @@ def _short(title: str, size: int = 60) -> str:
 
 def check_submission(repo: Repository, path: Path) -> CheckedSubmission:
     shown = layout.rel(repo.root, path)
-    checked = CheckedSubmission(load_file(path, shown), Path(path))
+    checked = CheckedSubmission(repo.read(path, shown), Path(path))
     doc = checked.doc
     if not checked.ok:
         return checked

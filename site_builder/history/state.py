@@ -63,13 +63,24 @@ class Memo:
     def __init__(self):
         self._scores: dict[tuple, tuple] = {}
         self._units: dict[tuple, tuple] = {}
+        self._last: dict[tuple, dict] = {}
 
     def unit_scores(self, unit, rubric, submission, leaves, notes) -> UnitScores:
+        # A new version of the period record has new dicts for every unit, most of them equal to the last.
+        leaves, notes = self._same(("leaves", unit.id), leaves), self._same(("notes", unit.id), notes)
         inputs = (unit, rubric, submission, leaves, notes)
         key = tuple(map(id, inputs))
         if (kept := self._scores.get(key)) is None:
             kept = self._scores[key] = (unit_scores(*inputs), inputs)
         return kept[0]
+
+    def _same(self, slot: tuple, value: dict | None) -> dict | None:
+        """The dict given for `slot` last time when it is equal to `value`, else `value`, kept for next time."""
+        last = self._last.get(slot)
+        if value is None or last is None or last != value:
+            self._last[slot] = value
+            return value
+        return last
 
     def unit(self, row) -> UnitState:
         key = (id(row.scores), row.rank, row.tied, row.status.code, tuple(row.status.reasons))

@@ -108,8 +108,14 @@ def output(root: Path) -> dict:
             "sources": sum(1 for _ in (root / "build" / "docs").rglob("*.md"))}
 
 
+# A check takes about a second: a moment's load on the machine moves it by a third. It is run this many times
+# and the run with the median total is reported.
+PR_RUNS = 3
+
+
 def pull_request_check(root: Path) -> tuple[Timing, Timing, str]:
-    """A one-file pull request: `validate` of the changed file (with what depends on it) and the `diff` report."""
+    """A one-file pull request: `validate` of the changed file (with what depends on it) and the `diff` report,
+    as the run of PR_RUNS whose total is the median."""
     changed = sorted((root / "submissions" / str(layout.rubric_years(root)[-1]) / "year").rglob("*.yaml"))[0]
     relpath = layout.rel(root, changed)
     git(root, "checkout", "-q", "-b", "bench-pr")
@@ -117,8 +123,9 @@ def pull_request_check(root: Path) -> tuple[Timing, Timing, str]:
         text = changed.read_text(encoding="utf-8").replace("result: \"", "result: \"(đã bổ sung minh chứng) ", 1)
         changed.write_text(text, encoding="utf-8")
         git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.vn", "commit", "-q", "-am", "Sửa kết quả (#99999)")
-        _, checking = site_builder("validate", relpath, root=root)
-        _, reporting = site_builder("diff", "main", "bench-pr", root=root)
+        runs = sorted(([site_builder("validate", relpath, root=root)[1], site_builder("diff", "main", "bench-pr", root=root)[1]]
+                       for _ in range(PR_RUNS)), key=lambda run: run[0].wall + run[1].wall)
+        checking, reporting = runs[len(runs) // 2]
     finally:
         git(root, "checkout", "-q", "main")
         git(root, "branch", "-q", "-D", "bench-pr")

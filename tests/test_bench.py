@@ -25,3 +25,4 @@ def test_the_harness_prints_every_figure_with_its_target_and_writes_the_results(
     assert "sàn: MkDocs + Material" in written and " lõi, " in written.split("Máy: ")[1].splitlines()[0]
     assert all(row.count("|") == 5 for row in rows)
     assert "Lệnh: `python bench/run.py --scale 1 --quick" in written
+    assert "kiểm tra PR một tệp: tổng (lần chạy trung vị trong 3 lần)" in written

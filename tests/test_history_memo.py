@@ -12,6 +12,7 @@ import pytest
 
 from gitrepo import CLUSTER, RECORD, SUBMISSIONS, commit, department_files, init, record_with_scores, submission
 from site_builder.history import history_for
+from site_builder.history.state import Memo
 
 KEY = f"2025/{CLUSTER}"
 UNITS = ["ttyt-son-ha", "ttyt-tan-lap"]
@@ -26,7 +27,7 @@ def _lowered(record: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def entries(tmp_path_factory):
+def repo(tmp_path_factory):
     root = tmp_path_factory.mktemp("memo") / "repo"
     init(root)
     commit(root, "Sở Y tế: dữ liệu năm 2025", department_files())
@@ -36,8 +37,17 @@ def entries(tmp_path_factory):
         "tan-lap": commit(root, "Chấm Tân Lập (#4)", {RECORD: record_with_scores(UNITS)}),
         "lowered": commit(root, "Sửa điểm Sơn Hà (#5)", {RECORD: _lowered(record_with_scores(UNITS))}),
     }
+    return root, ids
+
+
+def _entries(root, ids) -> dict:
     found = {e["commit"]["id"]: e for e in history_for(root)["clusters"][KEY]}
     return {name: found.get(sha, {"units": []}) for name, sha in ids.items()}  # no entry: nothing listed
+
+
+@pytest.fixture(scope="module")
+def entries(repo):
+    return _entries(*repo)
 
 
 def _moved(entry) -> list[tuple[str, list[str]]]:
@@ -56,3 +66,9 @@ def test_a_unit_whose_one_score_moved_is_listed_with_that_criterion_and_its_sect
     # 1.1 is a leaf of section 1, whose sum moves with it; the total goes from 727,25 to 727,25 − 1 = 726,25.
     assert _moved(entries["lowered"]) == [("ttyt-son-ha", ["1", "1.1"])]
     assert entries["lowered"]["units"][0]["cluster_total"] == {"before": "727.25", "after": "726.25", "difference": "-1"}
+
+
+def test_a_memo_emptied_at_every_unit_gives_the_same_entries(repo, entries, monkeypatch):
+    # The memo is emptied when full, so that it does not keep every version to the end: nothing else changes.
+    monkeypatch.setattr(Memo, "LIMIT", 1)
+    assert _entries(*repo) == entries

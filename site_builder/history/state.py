@@ -58,7 +58,10 @@ class Memo:
     A commit changes one file, yet the ranking it moves is worked out again for every member (90,000
     times in the stress history): the others' scores and states are the last commit's, found here, and
     compare.py passes over a unit whose state is the same object on both sides. Each entry keeps the
-    objects of its key alive, so that no id is used again by another object while it is kept."""
+    objects of its key alive, so that no id is used again by another object while it is kept. The memo is
+    emptied when it holds LIMIT units' scores, or it would keep every version of every file to the end."""
+
+    LIMIT = 10_000  # a few tens of MB of checked files at most; the stress history fills it once
 
     def __init__(self):
         self._scores: dict[tuple, tuple] = {}
@@ -71,6 +74,9 @@ class Memo:
         inputs = (unit, rubric, submission, leaves, notes)
         key = tuple(map(id, inputs))
         if (kept := self._scores.get(key)) is None:
+            if len(self._scores) >= self.LIMIT:
+                self._scores.clear()
+                self._units.clear()  # keyed by the ids of the scores just let go
             kept = self._scores[key] = (unit_scores(*inputs), inputs)
         return kept[0]
 

@@ -48,9 +48,10 @@ class ScratchTree:
     `lazy`: the bytes of a submission or a period record are read from git only
     when needed: a period record is written when `materialize` is asked for the
     folders of its ranking (folders(key)), a submission is handed to its check
-    unwritten (ScratchRepository.read). A replay resuming from a cached history
-    reads the few rankings it recomputes, not the whole tree. Everything else
-    (rubrics, registries, cluster years: what every check reads) is written at once.
+    unwritten (ScratchRepository.submission_document). A replay resuming from a
+    cached history reads the few rankings it recomputes, not the whole tree.
+    Everything else (rubrics, registries, cluster years: what every check reads)
+    is written at once.
     """
 
     def __init__(self, blobs: BlobReader, lazy: bool = False):
@@ -112,7 +113,8 @@ class ScratchTree:
 
 def folders(key: tuple[int, str, str]) -> tuple[str]:
     """The folders whose files the ranking of (year, period, cluster) reads from the scratch folder besides the
-    context: its period records. Its submissions are read from git as they are checked (ScratchRepository.read)."""
+    context: its period records. Its submissions are read from git as they are checked
+    (ScratchRepository.submission_document)."""
     year, _, cluster = key
     return (f"clusters/{year}/{cluster}",)
 
@@ -187,15 +189,15 @@ class ScratchRepository(Repository):
     def submission(self, path: Path):
         return self._submission(self._relpath(path), path)
 
-    def read(self, path: Path, shown: str) -> Document:
+    def submission_document(self, path: Path, shown: str) -> Document:
         """As a file of the tree reads, without writing it: the same limit on size, the same digest. A file over
         the limit is written, so that the unit's digest is taken from it as from any refused file."""
         raw = self.tree.unwritten(shown)
         if raw is None:
-            return super().read(path, shown)
+            return super().submission_document(path, shown)
         if len(raw) > MAX_BYTES:
             self.tree.write(shown)
-            return super().read(path, shown)
+            return super().submission_document(path, shown)
         return load_bytes(raw, shown)
 
     def _submission(self, relpath: str, path: Path | None = None):

@@ -44,7 +44,7 @@ class Repository:
 
         return self._once(("submission", Path(path).resolve()), lambda: check_submission(self, path))
 
-    def read(self, path: Path, shown: str) -> Document:
+    def submission_document(self, path: Path, shown: str) -> Document:
         """A submission's document, as its check reads it (history/scratch.py reads the bytes from git)."""
         return load_file(path, shown)
 

@@ -72,7 +72,7 @@ def _short(title: str, size: int = 60) -> str:
 
 def check_submission(repo: Repository, path: Path) -> CheckedSubmission:
     shown = layout.rel(repo.root, path)
-    checked = CheckedSubmission(repo.read(path, shown), Path(path))
+    checked = CheckedSubmission(repo.submission_document(path, shown), Path(path))
     doc = checked.doc
     if not checked.ok:
         return checked

@@ -89,7 +89,8 @@ def compare(key: Key, before: ClusterState | None, after: ClusterState | None) -
     result = ClusterChange(key, shown.name, agreed_before, agreed_after)
     ids = list(shown.units) + [u for u in (before.units if before else {}) if u not in shown.units]
     for unit in ids:
-        if before and after and before.units.get(unit, before) is after.units.get(unit, after):
+        old, new = (state.units.get(unit) if state else None for state in (before, after))
+        if old is not None and old is new:
             continue  # the same state, kept by history/state.Memo: nothing moved
         change = _unit(key, unit, before, after)
         if change.changed and not _merely_listed(change):

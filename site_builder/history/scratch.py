@@ -96,7 +96,7 @@ class ScratchTree:
         """Write the current bytes of every file under `folders` (relative paths of folders)."""
         for folder in folders:
             for path in sorted(self._pending.pop(folder, ())):
-                (self.root / path).write_bytes(self.blobs.read(self.files[path]))
+                self._write(path)
 
     def unwritten(self, path: str) -> bytes | None:
         """The bytes of `path` while they are not written (None: written, or no such file). A submission is
@@ -108,6 +108,9 @@ class ScratchTree:
     def write(self, path: str) -> None:
         """Write the current bytes of `path`, pending until now."""
         self._pending[path.rpartition("/")[0]].discard(path)
+        self._write(path)
+
+    def _write(self, path: str) -> None:
         (self.root / path).write_bytes(self.blobs.read(self.files[path]))
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -216,7 +217,7 @@ def group_keys(root: Path, data, templates: Path | None) -> dict[str, str]:
     """A key per year ("2025": its change logs and open data), per cluster of a year ("2025/cum-01": its
     units' scorecards and its ranking pages, which show that cluster's files and no other cluster's), and
     per unit ("don-vi/bv-mat": its page, a row for each period of the clusters it was in: their keys)."""
-    trees = _Trees(root)
+    trees, history = _Trees(root), _History(data.changes)
     clusters = sorted((y, p, r.cluster.id) for (y, p), rankings in data.rankings.items() for r in rankings)
     shared = _digest(_code(templates), trees.digest("rubric"), trees.digest("writeups"), _file(root / "mkdocs.yml"),
                      repr(data.years), repr(data.periods), repr(clusters), repr(sorted(data.units())),
@@ -225,10 +226,10 @@ def group_keys(root: Path, data, templates: Path | None) -> dict[str, str]:
     keys = {}
     for year in data.years:
         before = _year_inputs(trees, data, year - 1)
-        keys[str(year)] = _digest(shared, before, _year_inputs(trees, data, year), _history(data.changes, year))
+        keys[str(year)] = _digest(shared, before, _year_inputs(trees, data, year), history.of(year))
         for cluster in data.registry(year).clusters:
             keys[f"{year}/{cluster.id}"] = _digest(shared, before, _cluster_inputs(trees, data, year, cluster),
-                                                   _history(data.changes, year, cluster))
+                                                   history.of(year, cluster))
     for unit, places in _memberships(data).items():
         keys[f"don-vi/{unit}"] = _digest(shared, unit, *(keys[f"{year}/{cluster}"] for year, cluster in places))
     return keys
@@ -266,44 +267,87 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def _history(changes, year: int, cluster=None) -> str:
+class _History:
     """The entries by what they are: commit, place, and whether after agreement. What an entry says
     follows from that commit and the one before it in the same list, and from the code (in the
-    key): writing out every figure of every entry took longer than writing the pages."""
-    def wanted(key: str) -> bool:
-        return key == f"{year}/{cluster.id}" if cluster else key.startswith(f"{year}/")
+    key): writing out every figure of every entry took longer than writing the pages. Each unit's
+    entries of a year are listed once, not once for its year and again for each cluster."""
 
-    clusters = [(key, [(e["commit"]["id"], e["period"], e["after_agreement"], [u["unit"] for u in e["units"]]) for e in log])
-                for key, log in sorted(changes.data.get("clusters", {}).items()) if wanted(key)]
-    members = set(cluster.member_ids) if cluster else None
-    units = [(unit, [(e["commit"]["id"], e["period"], e["after_agreement"]) for e in entries if e["year"] == year])
-             for unit, entries in sorted(changes.data.get("units", {}).items()) if members is None or unit in members]
-    return repr((clusters, units))
+    def __init__(self, changes):
+        self.clusters = sorted(changes.data.get("clusters", {}).items())
+        self.units = sorted(changes.data.get("units", {}).items())
+        self.listed: dict[tuple[str, int], list] = {}
+
+    def of(self, year: int, cluster=None) -> str:
+        def wanted(key: str) -> bool:
+            return key == f"{year}/{cluster.id}" if cluster else key.startswith(f"{year}/")
+
+        clusters = [(key, [(e["commit"]["id"], e["period"], e["after_agreement"], [u["unit"] for u in e["units"]])
+                           for e in log]) for key, log in self.clusters if wanted(key)]
+        members = set(cluster.member_ids) if cluster else None
+        units = [(unit, self._unit(unit, entries, year)) for unit, entries in self.units
+                 if members is None or unit in members]
+        return repr((clusters, units))
+
+    def _unit(self, unit: str, entries: list, year: int) -> list:
+        listed = self.listed.get((unit, year))
+        if listed is None:
+            listed = self.listed[unit, year] = [(e["commit"]["id"], e["period"], e["after_agreement"])
+                                                for e in entries if e["year"] == year]
+        return listed
 
 
 class _Trees:
-    """Each folder's digest, once (a year's folder counts for it and for the year after)."""
+    """Each folder's digest, once (a year's folder counts for it and for the year after). A file is
+    read once: a cluster's folders are inside its year's."""
 
     def __init__(self, root: Path):
-        self.root = root
-        self.known: dict[str, str] = {}
+        self.root = str(root)
+        self.known: dict[tuple[str, bool], str] = {}
+        self.contents: dict[str, bytes | None] = {}
 
     def digest(self, folder: str) -> str:
-        if folder not in self.known:
-            self.known[folder] = self._digest(self.root / folder, "**/*")
-        return self.known[folder]
+        return self._digest(folder, True)
 
     def top(self, folder: str) -> str:
         """The files directly in `folder`, not in its subfolders."""
-        return self._digest(self.root / folder, "*")
+        return self._digest(folder, False)
 
-    @staticmethod
-    def _digest(base: Path, pattern: str) -> str:
-        digest = hashlib.sha256()
-        for path in sorted(base.glob(pattern)) if base.is_dir() else []:
-            if path.is_file():
-                digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-        return digest.hexdigest()
+    def _digest(self, folder: str, deep: bool) -> str:
+        if (folder, deep) not in self.known:
+            digest = hashlib.sha256()
+            for relative, path in self._files(folder, deep):
+                content = self._read(path)
+                if content is not None:
+                    digest.update(relative.encode() + b"\0" + content + b"\0")
+            self.known[folder, deep] = digest.hexdigest()
+        return self.known[folder, deep]
+
+    def _files(self, folder: str, deep: bool) -> list[tuple[str, str]]:
+        """(path inside `folder`, path) of each entry, in the order of sorted Paths (by their parts).
+        Symbolic links to folders are not followed, as Path.glob("**/*") does not follow them."""
+        base = os.path.join(self.root, folder)
+        found = []
+        for parent, folders, names in os.walk(base):
+            inside = os.path.relpath(parent, base).replace(os.sep, "/")
+            prefix = "" if inside == "." else inside + "/"
+            found.extend((prefix + name, os.path.join(parent, name)) for name in names)
+            if not deep:
+                break
+        return sorted(found, key=lambda entry: entry[0].split("/"))
+
+    def _read(self, path: str) -> bytes | None:
+        """The bytes of a file (a symbolic link to one: its target's), None for anything else."""
+        if path not in self.contents:
+            try:
+                if os.path.isfile(path):  # not opened otherwise: a named pipe would block
+                    with open(path, "rb") as file:
+                        self.contents[path] = file.read()
+                else:
+                    self.contents[path] = None
+            except OSError:
+                self.contents[path] = None
+        return self.contents[path]
 
 
 def _code(templates: Path | None) -> str:

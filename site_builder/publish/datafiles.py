@@ -115,13 +115,14 @@ def write_open_data(out, data) -> list[dict]:
     return files
 
 
-def write_open_data_files(out, data, kept: bool = True) -> list[dict]:
+def write_open_data_files(out, data, kept: bool | frozenset[int] = True) -> list[dict]:
     """Each year's files; what the page says of them (generate.py may run this in a process of its own).
-    Without `kept`, only the years not kept from the last build (see adopt_open_data)."""
+    Of the years kept from the last build, only those in `kept` (all when True) are copied with the new
+    commit (YearReuse.adopt_data)."""
     files = []
     for year in data.years:
         if data.kept(year):
-            if kept:
+            if kept is True or year in kept:
                 files.append(data.reuse.adopt_data(out, year))
             continue
         scores, rankings, nominations = score_rows(data, year), ranking_rows(data, year), nomination_rows(data, year)

@@ -9,7 +9,10 @@ half of the template time.
 
 The plugin wraps those parts in `sb_cached`: the theme's own template or
 block renders them the first time a folder needs them, the same text is
-reused for the folder's other pages. Included templates are wrapped through
+reused for the folder's other pages. Sibling folders that no menu link
+points into share them too: from don-vi/a/ and don-vi/b/ every such link
+is written alike (../index.html, ../../xep-hang/…), and the 300 unit
+folders of the stress repository rendered them 300 times. Included templates are wrapped through
 the Jinja loader (nothing is copied from Material: "sb-theme/<name>" is the
 theme's file); blocks are wrapped in main.html. Pages in the menu (an item
 is active), blog posts and views, and the 404 page render as before.
@@ -30,6 +33,13 @@ def _active(items) -> bool:
                for item in items)
 
 
+def _urls(items):
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            yield item.url
+        yield from _urls(getattr(item, "children", None) or ())
+
+
 def _toc_empty(page) -> bool:
     """partials/toc.html shows nothing of the page: no heading below a level-1 title."""
     items = list(page.toc)
@@ -40,8 +50,10 @@ def _toc_empty(page) -> bool:
 
 class ThemeCache:
     def __init__(self):
-        self.parts: dict[tuple[str, str], str] = {}
-        self.page = self.folder = None  # the page being rendered, and its folder if it may use the cache
+        self.parts: dict[tuple[str, tuple[str, bool]], str] = {}
+        self.page = self.folder = None  # the page being rendered, and its folder's key if it may use the cache
+        self.menu: tuple[object, list[str]] | None = None  # the menu, and the URLs of its pages and links
+        self.keys: dict[str, tuple[str, bool]] = {}
 
     def install(self, env: jinja2.Environment) -> None:
         theme = env.loader
@@ -49,14 +61,26 @@ class ThemeCache:
                                           jinja2.PrefixLoader({"sb-theme": theme}), theme])
         env.globals["sb_cached"] = self.cached
         self.parts.clear()
-        self.page = self.folder = None
+        self.page = self.folder = self.menu = None
+        self.keys.clear()
 
-    def _folder(self, page, nav) -> str | None:
+    def _folder(self, page, nav) -> tuple[str, bool] | None:
         # Only plain pages (not the blog's posts and views, which the blog plugin links
         # differently) outside the menu: for those the parts vary with the folder only.
         if type(page) is not Page or nav is None or _active(nav.items):
             return None
-        return page.url[:page.url.rfind("/") + 1]  # where its relative links start from
+        return self._key(page.url[:page.url.rfind("/") + 1], nav)  # where its relative links start from
+
+    def _key(self, folder: str, nav) -> tuple[str, bool]:
+        """(`folder`, False), or (its parent, True) when no menu link points into it: a relative link
+        from it to anywhere else depends on its parent only."""
+        if self.menu is None or self.menu[0] is not nav:
+            self.menu, self.keys = (nav, list(_urls(nav.items))), {}
+        key = self.keys.get(folder)
+        if key is None:
+            inside = not folder or any(url.startswith(folder) for url in self.menu[1])
+            key = self.keys[folder] = (folder, False) if inside else (folder[:folder.rstrip("/").rfind("/") + 1], True)
+        return key
 
     def cached(self, name: str, page, nav, caller):
         if page is not self.page:  # the parts of one page ask in turn: look at the menu once

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.forked import can_fork
-from site_builder.publish import page_cache, page_split
+from site_builder.publish import generate, page_cache, page_split
 from tests.test_page_cache import build, differences, git, make_demo
 
 MAIN = Path(__file__).resolve().parents[1]
@@ -49,6 +49,19 @@ def test_a_split_build_writes_the_site_and_the_page_cache_of_one_process(demo, t
     # The search index keeps the build's order of pages, whichever process rendered which.
     assert (split / "site/search/search_index.json").read_bytes() == (alone / "site/search/search_index.json").read_bytes()
     assert manifest(split) == manifest(alone)
+
+
+def test_pages_written_beside_the_other_process_are_those_one_process_writes(demo, tmp_path, monkeypatch):
+    """Page generation: the other process writes the open data, the change logs and every
+    ASIDE_SHARE-th unit's pages (publish/generate.py); without it this one writes everything."""
+    split = copy(demo, tmp_path / "split")
+    build(split)
+    alone = copy(demo, tmp_path / "alone")
+    monkeypatch.setattr(generate.Aside, "start", classmethod(lambda cls, *args: None))
+    build(alone)
+    assert differences(split / "build" / "docs", alone / "build" / "docs") == []
+    assert differences(split / "site", alone / "site") == []
+    assert (split / "build/cache/years.json").read_bytes() == (alone / "build/cache/years.json").read_bytes()
 
 
 def test_a_rebuild_reuses_the_pages_the_other_process_rendered(demo, tmp_path):

@@ -29,9 +29,11 @@ from site_builder.render.template_env import html_environment
 STATIC = TEMPLATES / "site" / "static"
 THEME = TEMPLATES / "site" / "theme"
 WRITERS = [write_home, write_rankings, write_clusters, write_units, write_method, write_nominations, write_blog]
-# Written beside those by a forked process (Aside) when there is a second core: the open-data
-# files (their page is written after, from what the first returns) and the change logs.
-ASIDE = [write_open_data_files, write_history]
+# Written beside those by a forked process (Aside) when there is a second core and every year is
+# written: the open-data files (their page is written after, from what the first returns), the
+# change logs, and a share of the units' pages.
+ASIDE = [write_open_data_files, write_history, partial(write_units, aside=True)]
+BESIDE_ASIDE = [partial(write_units, aside=False) if write is write_units else write for write in WRITERS]
 
 
 def build_dirs(root: Path) -> tuple[Path, Path]:
@@ -130,12 +132,13 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
 
 def _shares(reuse) -> tuple[list, list, list[int]]:
     """What the other process writes, what this one writes, and the kept years whose open data this one
-    copies with the new commit. The change logs balance the two when every year is written. When years
-    are kept, the other writes the open data of the years that changed, this one the change logs beside
-    the pages, and each copies half the kept years' open data (a rebuild after a one-file change on the
-    stress repository: 2.2 s of work on each side, and half a second for each year copied)."""
+    copies with the new commit. When every year is written, the change logs and a share of the units'
+    pages balance the two. When years are kept, the other writes the open data of the years that
+    changed, this one the change logs beside the pages, and each copies half the kept years' open data
+    (a rebuild after a one-file change on the stress repository: 2.2 s of work on each side, and half a
+    second for each year copied)."""
     if not reuse.kept_years():
-        return ASIDE, WRITERS, []
+        return ASIDE, BESIDE_ASIDE, []
     # A year whose own files are kept, though a cluster of it is not (its change logs and open data).
     kept = [year for year in reuse.data.years if reuse.keeps(year)]
     return [partial(write_open_data_files, kept=frozenset(kept[1::2]))], WRITERS + [write_history], kept[0::2]

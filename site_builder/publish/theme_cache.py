@@ -12,10 +12,11 @@ block renders them the first time a folder needs them, the same text is
 reused for the folder's other pages. Sibling folders that no menu link
 points into share them too: from don-vi/a/ and don-vi/b/ every such link
 is written alike (../index.html, ../../xep-hang/…), and the 300 unit
-folders of the stress repository rendered them 300 times. Included templates are wrapped through
-the Jinja loader (nothing is copied from Material: "sb-theme/<name>" is the
-theme's file); blocks are wrapped in main.html. Pages in the menu (an item
-is active), blog posts and views, and the 404 page render as before.
+folders of the stress repository rendered them 300 times. Included
+templates are wrapped through the Jinja loader (nothing is copied from
+Material: "sb-theme/<name>" is the theme's file); blocks are wrapped in
+main.html. Pages in the menu (an item is active), blog posts and views,
+and the 404 page render as before.
 """
 from __future__ import annotations
 

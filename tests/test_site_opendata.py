@@ -70,3 +70,14 @@ def test_xlsx_holds_the_same_rows_with_exact_numbers(repo):
         assert (Decimal(str(a["cum_cham"])) if a["cum_cham"] not in (None, "") else "") == (Decimal(b["cum_cham"]) if b["cum_cham"] else "")
     nominations = [dict(zip([c.value for c in book["Đề nghị"][1]], [c.value for c in r])) for r in book["Đề nghị"].iter_rows(min_row=2)]
     assert {n["loai"] for n in nominations} == {"co_ubnd_tinh", "co_chinh_phu"}
+
+
+def test_every_sheet_row_names_the_commit_of_the_csv(repo):
+    # The commit is a shared string of the workbook (what a rebuild changes): every row still shows it.
+    book = load_workbook(data_file(repo, 2025, "thi-dua-2025.xlsx"))
+    for title, name in [("Xếp hạng", "xep-hang-2025.csv"), ("Điểm", "diem-2025.csv"), ("Đề nghị", "de-nghi-2025.csv")]:
+        sheet = book[title]
+        column = [c.value for c in sheet[1]].index("commit")
+        commits = [row[column].value for row in sheet.iter_rows(min_row=2)]
+        expected = [r["commit"] for r in read_csv(data_file(repo, 2025, name))]
+        assert commits == expected and len(set(commits)) == 1 and len(commits[0]) == 40

@@ -106,7 +106,8 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]], commit) -> bytes
     when, iso = xlsx_times(commit)
     # _cell leaves the column names as text: none of them looks like a number.
     rows = [(title, [columns] + found) for title, columns, found in sheets]
-    return workbook(rows, "site_builder", when, iso, _cell)
+    # The commit each row names is a shared string: a rebuild that keeps the year changes only that.
+    return workbook(rows, "site_builder", when, iso, _cell, [commit.sha] if commit.sha else [])
 
 
 def write_open_data(out, data) -> list[dict]:

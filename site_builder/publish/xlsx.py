@@ -6,23 +6,28 @@ a year, most of page generation. The open data needs none of what it offers
 (styles, formulas, widths): here each sheet's XML is written as text, every
 string escaped, into a zip whose entries carry the commit's time, so that the
 same commit gives the same bytes. Strings are inline (t="inlineStr"), which
-every spreadsheet reads; numbers are written exactly as the Decimal says.
+every spreadsheet reads, except the few given as shared (the commit each row
+names): a rebuild then changes the small table of shared strings, not the
+sheets (publish/zip_entries.py). Numbers are written exactly as the Decimal says.
 """
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-import zipfile
 from itertools import zip_longest
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
+
+from site_builder.publish.zip_entries import archive, deflate, entries, inflate
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+# The entries that name the commit: the shared strings and the properties' time.
+STAMPED = frozenset({"docProps/core.xml", "xl/sharedStrings.xml"})
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # Characters XML 1.0 cannot hold at all (openpyxl refuses them too): dropped.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -38,12 +43,10 @@ def column(index: int) -> str:
     return name
 
 
-def _cell(ref: str, value) -> str:
-    return f'<c r="{ref}"{_content(value)}' if value is not None and value != "" else ""
-
-
-def _content(value) -> str:
+def _content(value, shared: dict[str, int]) -> str:
     """A cell after its reference: its type and value."""
+    if type(value) is str and value in shared:
+        return f' t="s"><v>{shared[value]}</v></c>'
     if isinstance(value, bool):
         return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, (int, Decimal)):
@@ -55,8 +58,9 @@ def _content(value) -> str:
 _ROW = "\x00"  # where a cell's row number goes: a character no cell can hold (_ILLEGAL)
 
 
-def sheet_xml(rows: list[list], convert=None) -> str:
-    """The sheet of `rows`; `convert` (if given) turns each value into what the cell holds.
+def sheet_xml(rows: list[list], convert=None, shared: dict[str, int] | None = None) -> str:
+    """The sheet of `rows`; `convert` (if given) turns each value into what the cell holds; a string
+    in `shared` is written as its index in the shared strings.
 
     A sheet of scores holds the same few hundred values in row after row: each
     column's cells are written once per distinct value, with the row number put
@@ -71,14 +75,14 @@ def sheet_xml(rows: list[list], convert=None) -> str:
         for key, value in zip(keys, values):
             if key not in written:
                 held = convert(value) if convert else value
-                written[key] = "" if held is None or held == "" else f'<c r="{letters[i]}{_ROW}"{_content(held)}'
+                written[key] = "" if held is None or held == "" else f'<c r="{letters[i]}{_ROW}"{_content(held, shared or {})}'
         columns.append([written[k] for k in keys])
     body = "".join(f'<row r="{n}">' + "".join(cells).replace(_ROW, str(n)) + "</row>"
                    for n, cells in enumerate(zip(*columns), start=1))
     return f'{HEAD}<worksheet xmlns="{MAIN_NS}"><sheetData>{body}</sheetData></worksheet>'
 
 
-def _package(names: list[str], creator: str, iso_time: str) -> dict[str, str]:
+def _package(names: list[str], creator: str, iso_time: str, shared: list[str]) -> dict[str, str]:
     count = len(names)
     sheets = "".join(f'<sheet name={quoteattr(n)} sheetId="{i}" r:id="rId{i}"/>' for i, n in enumerate(names, 1))
     rels = "".join(f'<Relationship Id="rId{i}" Type="{DOC_TYPE}/worksheet" Target="worksheets/sheet{i}.xml"/>' for i in range(1, count + 1))
@@ -90,7 +94,7 @@ def _package(names: list[str], creator: str, iso_time: str) -> dict[str, str]:
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-        f'{overrides}</Types>',
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{SHARED_TYPE}"/>{overrides}</Types>',
         "_rels/.rels": f'{HEAD}<Relationships xmlns="{PKG_REL_NS}">'
         f'<Relationship Id="rId1" Type="{DOC_TYPE}/officeDocument" Target="xl/workbook.xml"/>'
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
@@ -100,9 +104,12 @@ def _package(names: list[str], creator: str, iso_time: str) -> dict[str, str]:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f'<dc:creator>{escape(creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">{iso_time}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{iso_time}</dcterms:modified></cp:coreProperties>',
+        "xl/sharedStrings.xml": f'{HEAD}<sst xmlns="{MAIN_NS}" uniqueCount="{len(shared)}">'
+        + "".join(f'<si><t xml:space="preserve">{escape(text)}</t></si>' for text in shared) + "</sst>",
         "xl/workbook.xml": f'{HEAD}<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>{sheets}</sheets></workbook>',
         "xl/_rels/workbook.xml.rels": f'{HEAD}<Relationships xmlns="{PKG_REL_NS}">{rels}'
-        f'<Relationship Id="rId{count + 1}" Type="{DOC_TYPE}/styles" Target="styles.xml"/></Relationships>',
+        f'<Relationship Id="rId{count + 1}" Type="{DOC_TYPE}/styles" Target="styles.xml"/>'
+        f'<Relationship Id="rId{count + 2}" Type="{DOC_TYPE}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
         # The smallest stylesheet spreadsheets accept: one font, the two fills Excel requires, one style.
         "xl/styles.xml": f'{HEAD}<styleSheet xmlns="{MAIN_NS}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
         '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
@@ -113,11 +120,6 @@ def _package(names: list[str], creator: str, iso_time: str) -> dict[str, str]:
     }
 
 
-# Deflate level of every entry: 3 compresses a year's workbook more than twice as fast as the default
-# (6) for a file a sixth larger; a rebuild compresses the kept years' workbooks again (new commit).
-LEVEL = 3
-
-
 def xlsx_times(commit) -> tuple[tuple, str]:
     """The entries' date (local wall-clock time: the commit's, in Vietnam, whatever the machine's
     zone) and the properties' time (UTC) of a workbook built from `commit`."""
@@ -126,19 +128,17 @@ def xlsx_times(commit) -> tuple[tuple, str]:
     return when, dt.datetime.fromtimestamp(commit.epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def workbook(sheets: list[tuple[str, list[list]]], creator: str, when: tuple, iso_time: str, convert=None) -> bytes:
+def workbook(sheets: list[tuple[str, list[list]]], creator: str, when: tuple, iso_time: str, convert=None,
+             shared: list[str] = ()) -> bytes:
     """The .xlsx bytes of `sheets` (name, rows); zip entries dated `when` (a zipfile date_time);
-    `convert` as for sheet_xml."""
-    parts = _package([name for name, _ in sheets], creator, iso_time)
-    parts.update({f"xl/worksheets/sheet{i}.xml": sheet_xml(rows, convert) for i, (_, rows) in enumerate(sheets, 1)})
-    return zipped({name: text.encode("utf-8") for name, text in parts.items()}, when)
+    `convert` as for sheet_xml; the strings in `shared` (none of them "") go in the shared strings."""
+    parts = _package([name for name, _ in sheets], creator, iso_time, list(shared))
+    index = {text: i for i, text in enumerate(shared)}
+    parts.update({f"xl/worksheets/sheet{i}.xml": sheet_xml(rows, convert, index) for i, (_, rows) in enumerate(sheets, 1)})
+    return archive([deflate(name, text.encode("utf-8")) for name, text in parts.items()], when)
 
 
-def zipped(parts: dict[str, bytes], when: tuple) -> bytes:
-    """The workbook's zip: its entries in this order, each dated `when` and deflated at LEVEL (year_reuse.py
-    writes a kept year's workbook again with the new commit through this too)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=LEVEL) as archive:
-        for name, data in parts.items():
-            archive.writestr(zipfile.ZipInfo(name, when), data, zipfile.ZIP_DEFLATED, LEVEL)
-    return out.getvalue()
+def restamped(data: bytes, change, when: tuple) -> bytes:
+    """The workbook `data` with `change` (bytes to bytes) made to the entries that name the commit, all
+    entries dated `when`; the sheets go over as they are, still deflated."""
+    return archive([deflate(e.name, change(inflate(e))) if e.name in STAMPED else e for e in entries(data)], when)

@@ -22,15 +22,13 @@ kind of change with and without build/ and compares the two sites byte for byte.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 import re
-import zipfile
 from pathlib import Path
 
 from site_builder.layout import PACKAGE, PERIODS
-from site_builder.publish.xlsx import xlsx_times, zipped
+from site_builder.publish.xlsx import restamped, xlsx_times
 from site_builder.rank.meeting import deadline
 
 FILE = "years.json"
@@ -165,9 +163,7 @@ class YearReuse:
 
     def _xlsx(self, data: bytes) -> bytes:
         """The workbook again with the new commit in its cells, properties and entry dates."""
-        with zipfile.ZipFile(io.BytesIO(data)) as old:
-            parts = {info.filename: self._text(old.read(info)) for info in old.infolist()}
-        return zipped(parts, _when(self.data.commit))
+        return restamped(data, self._text, _when(self.data.commit))
 
     def save(self, written: list[str], open_data: list[dict]) -> None:
         """What this build wrote for each group, for the next build."""

@@ -116,14 +116,14 @@ def write_open_data(out, data) -> list[dict]:
     return files
 
 
-def write_open_data_files(out, data, kept: bool | frozenset[int] = True) -> list[dict]:
+def write_open_data_files(out, data, kept: bool = True) -> list[dict]:
     """Each year's files; what the page says of them (generate.py may run this in a process of its own).
-    Of the years kept from the last build, only those in `kept` (all when True) are copied with the new
-    commit (YearReuse.adopt_data)."""
+    The years kept from the last build are copied with the new commit (YearReuse.adopt_data), unless
+    `kept` is False: the caller copies them."""
     files = []
     for year in data.years:
         if data.kept(year):
-            if kept is True or year in kept:
+            if kept:
                 files.append(data.reuse.adopt_data(out, year))
             continue
         scores, rankings, nominations = score_rows(data, year), ranking_rows(data, year), nomination_rows(data, year)

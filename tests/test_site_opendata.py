@@ -81,3 +81,13 @@ def test_every_sheet_row_names_the_commit_of_the_csv(repo):
         commits = [row[column].value for row in sheet.iter_rows(min_row=2)]
         expected = [r["commit"] for r in read_csv(data_file(repo, 2025, name))]
         assert commits == expected and len(set(commits)) == 1 and len(commits[0]) == 40
+
+
+def test_json_lays_out_one_score_row_per_line(repo):
+    # A row per line reads and diffs well; each line is what json.dumps writes for the row. A row
+    # longer than 500 characters (a long note of the cluster) is laid out over several lines.
+    text = data_file(repo, 2025, "thi-dua-2025.json").read_text(encoding="utf-8")
+    rows = [json.dumps(row, ensure_ascii=False) for row in json.loads(text)["scores"]]
+    lines = [line.strip().removesuffix(",") for line in text.splitlines() if line.strip().startswith('{"nam": ')]
+    assert lines == [row for row in rows if len(row) <= 500]
+    assert len(rows) > len(lines) > 100

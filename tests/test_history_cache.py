@@ -67,6 +67,26 @@ def test_a_cache_of_other_code_or_a_broken_file_is_ignored(repo, replayed, tmp_p
     assert stored["code"] == "other code" and len(stored["steps"]) == len(replayed[0])
 
 
+def test_commits_added_to_the_line_are_a_part_added_to_the_file(repo, replayed, tmp_path, monkeypatch):
+    root, ids, whole = repo
+    path = tmp_path / cache_module.FILE
+    history_for(root, ids["scoring"], cache=tmp_path)
+    first = path.read_bytes()
+    history_for(root, cache=tmp_path)
+    # The earlier part as it was, and one for the two commits that followed.
+    assert path.read_bytes().startswith(first) and cache_module.read(path)["parts"] == 2
+    assert history_for(root, cache=tmp_path) == whole and replayed[2] == []
+    line = set(cache_module.read(path)["steps"])
+    # Back to an earlier commit: the file keeps that line only, in one part.
+    assert history_for(root, ids["correction"], cache=tmp_path) == history_for(root, ids["correction"])
+    assert cache_module.read(path)["parts"] == 1 and set(cache_module.read(path)["steps"]) < line
+    # So many parts that reading them costs more than writing one: the next save writes one.
+    monkeypatch.setattr(cache_module, "PARTS", 1)
+    assert history_for(root, cache=tmp_path) == whole
+    assert cache_module.read(path)["parts"] == 1
+    assert history_for(root, cache=tmp_path) == whole and replayed[-1] == []
+
+
 def test_the_code_version_covers_what_computes_the_history_and_not_what_shows_it():
     modules = {p.relative_to(cache_module.PACKAGE).as_posix() for p in cache_module._modules()}
     # Reading, checking, scoring and ranking a file change the history: a new version replays everything.

@@ -17,6 +17,7 @@ import hashlib
 import os
 import pickle
 import re
+import struct
 import tempfile
 import zlib
 from pathlib import Path
@@ -25,10 +26,15 @@ import yaml
 
 from site_builder.layout import PACKAGE
 
-FORMAT = 2
+FORMAT = 3
 # Pickled: the entries share their keys, titles and figures, which a pickle writes once and reads back
-# shared (a tenth of the JSON, read several times faster), then compressed for CI's cache.
+# shared (a tenth of the JSON, read several times faster), then compressed for CI's cache. The file is
+# a run of such parts, each after its length: a build that adds commits to the line adds a part for
+# them, instead of writing again what thousands of commits did (a second on the stress repository,
+# in the process whose result the rest of the build waits for).
 FILE = "history.pickle.z"
+PARTS = 64  # past this many, the next save writes one part again: reading many small parts costs more
+_LENGTH = struct.Struct("<Q")
 
 # The package's own imports, at the top of a module or inside a function.
 _IMPORT = re.compile(r"^\s*(?:from\s+(site_builder(?:\.\w+)*)\s+import\s+(\([^)]*\)|[^\n]+)|import\s+(site_builder(?:\.\w+)*))",
@@ -84,6 +90,7 @@ class StepCache:
     def __init__(self, folder: Path | None):
         self.path = Path(folder) / FILE if folder else None
         self.version = code_version() if folder else ""
+        self.raw, self.parts = b"", 0  # the file as read, and its parts, when it is this code's
         self.steps: dict[str, list[dict] | None] = self._load()
 
     def _load(self) -> dict:
@@ -91,36 +98,66 @@ class StepCache:
             return {}
         stored = read(self.path)
         if stored.get("format") == FORMAT and stored.get("code") == self.version and isinstance(stored.get("steps"), dict):
+            self.raw, self.parts = stored["raw"], stored["parts"]
             return stored["steps"]
         return {}
 
     def save(self, steps: dict[str, list[dict] | None]) -> None:
-        """Replace the file with `steps` (the current line only, so it does not grow with abandoned branches).
+        """Keep `steps`, the current line only, so that the file does not grow with abandoned branches: a
+        part with the commits it adds to what the file holds, or the file written again as one part.
         Written to a temporary file then renamed: two builds at once never leave half a file."""
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps({"format": FORMAT, "code": self.version, "steps": steps}, pickle.HIGHEST_PROTOCOL)
+        added = {key: value for key, value in steps.items() if self.steps.get(key, steps) is not value}
+        if self.raw and self.parts < PARTS and self.steps.keys() <= steps.keys():
+            data = self.raw + self._part(added)
+        else:
+            data = self._part(steps)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".history-", suffix=".pickle.z")
         try:
             with os.fdopen(handle, "wb") as f:
-                f.write(zlib.compress(data, 1))
+                f.write(data)
             os.replace(temporary, self.path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
 
 
+    def _part(self, steps: dict) -> bytes:
+        data = zlib.compress(pickle.dumps({"format": FORMAT, "code": self.version, "steps": steps},
+                                          pickle.HIGHEST_PROTOCOL), 1)
+        return _LENGTH.pack(len(data)) + data
+
+
 def read(path: Path) -> dict:
-    """What a cache file holds, or {} for anything unreadable. The file is this tool's own output in
-    build/ (git-ignored; in CI restored only from the same repository's cache), as trusted as the code."""
+    """What a cache file holds (its parts' steps together, later ones over earlier ones), or {} for
+    anything unreadable. The file is this tool's own output in build/ (git-ignored; in CI restored only
+    from the same repository's cache), as trusted as the code."""
     collecting = gc.isenabled()
     gc.disable()  # a million containers at once: the collector would walk them again and again, for nothing
     try:
-        stored = pickle.loads(zlib.decompress(Path(path).read_bytes()))
+        return _parts(Path(path).read_bytes())
     except Exception:  # noqa: BLE001 - a half-written or foreign file: start over, never fail the build
         return {}
     finally:
         if collecting:
             gc.enable()
-    return stored if isinstance(stored, dict) else {}
+
+
+def _parts(raw: bytes) -> dict:
+    stored: dict = {"steps": {}, "raw": raw, "parts": 0}
+    at = 0
+    while at < len(raw):
+        (length,), at = _LENGTH.unpack_from(raw, at), at + _LENGTH.size
+        if at + length > len(raw):
+            return {}
+        part = pickle.loads(zlib.decompress(raw[at:at + length]))
+        at += length
+        if not isinstance(part, dict) or not isinstance(part.get("steps"), dict):
+            return {}
+        if stored["parts"] and (part.get("format"), part.get("code")) != (stored["format"], stored["code"]):
+            return {}
+        stored.update(format=part.get("format"), code=part.get("code"), parts=stored["parts"] + 1)
+        stored["steps"].update(part["steps"])
+    return stored if stored["parts"] else {}

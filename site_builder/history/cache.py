@@ -123,7 +123,6 @@ class StepCache:
             Path(temporary).unlink(missing_ok=True)
             raise
 
-
     def _part(self, steps: dict) -> bytes:
         data = zlib.compress(pickle.dumps({"format": FORMAT, "code": self.version, "steps": steps},
                                           pickle.HIGHEST_PROTOCOL), 1)

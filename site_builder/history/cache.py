@@ -109,9 +109,9 @@ class StepCache:
         if self.path is None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        added = {key: value for key, value in steps.items() if self.steps.get(key, steps) is not value}
         if self.raw and self.parts < PARTS and self.steps.keys() <= steps.keys():
-            data = self.raw + self._part(added)
+            data = self.raw + self._part({key: value for key, value in steps.items()
+                                          if self.steps.get(key, steps) is not value})
         else:
             data = self._part(steps)
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".history-", suffix=".pickle.z")

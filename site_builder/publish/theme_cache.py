@@ -62,8 +62,7 @@ class ThemeCache:
                                           jinja2.PrefixLoader({"sb-theme": theme}), theme])
         env.globals["sb_cached"] = self.cached
         self.parts.clear()
-        self.page = self.folder = self.menu = None
-        self.keys.clear()
+        self.page = self.folder = self.menu = None  # _key lists the menu's URLs and keys again
 
     def _folder(self, page, nav) -> tuple[str, bool] | None:
         # Only plain pages (not the blog's posts and views, which the blog plugin links

@@ -58,6 +58,7 @@ from mkdocs.structure.pages import Page
 
 from site_builder.forked import can_fork
 from site_builder.publish.page_context import context_digest, static_context, words
+from site_builder.publish.page_shell import PageShells
 from site_builder.publish.page_split import PageSplit, links_by_path, links_to_files
 from site_builder.publish.source_line import MARK
 
@@ -73,7 +74,7 @@ _MARK = MARK.encode("utf-8")
 
 # The last build's figures (for tests and benchmarks): pages reused (and which), pages rendered as usual,
 # and of those, which the second process rendered (page_split.py).
-STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": [], "split_pages": []}
+STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": [], "split_pages": [], "filled": 0}
 
 
 def _sha(data: bytes) -> str:
@@ -123,6 +124,7 @@ class PageCache(BasePlugin):
         self.split = None
         self.nav = self.env = None
         self.originals = None  # MkDocs' own _populate_page and _build_page
+        self.shells = PageShells()  # the theme's page, filled in (page_shell.py)
 
     # -- the manifest ---------------------------------------------------------------------------
 
@@ -303,7 +305,7 @@ class PageCache(BasePlugin):
         record = self.records.get(src)
         entries = self.search_entries(config)
         before = len(entries) if entries is not None else 0
-        original(page, config, doc_files, nav, env, dirty, excluded)
+        self.shells.build(original, page, config, doc_files, nav, env, dirty, excluded)
         if record is None:
             return
         self.rendered += 1
@@ -388,5 +390,5 @@ def session(root: Path, config, built_from: str | None = None):
         build_module._populate_page, build_module._build_page = populate, build_page
         logger.removeHandler(cache.warnings)
         STATS.update(reused=len(cache.reused_pages), rendered=cache.rendered, reused_pages=cache.reused_pages,
-                     split_pages=cache.split.others if cache.split is not None else [])
+                     split_pages=cache.split.others if cache.split is not None else [], filled=cache.shells.filled)
         log.debug("page cache: %d pages reused, %d rendered", len(cache.reused_pages), cache.rendered)

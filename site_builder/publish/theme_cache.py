@@ -29,8 +29,8 @@ INCLUDES = ("partials/nav.html", "partials/search.html", "partials/palette.html"
 _WRAPPER = '{%%- call sb_cached("%s", page, nav) -%%}{%% include "sb-theme/%s" %%}{%%- endcall -%%}'
 
 
-def _active(items) -> bool:
-    return any(getattr(item, "active", False) or _active(getattr(item, "children", None) or ())
+def in_menu(items) -> bool:
+    return any(getattr(item, "active", False) or in_menu(getattr(item, "children", None) or ())
                for item in items)
 
 
@@ -41,7 +41,7 @@ def _urls(items):
         yield from _urls(getattr(item, "children", None) or ())
 
 
-def _toc_empty(page) -> bool:
+def toc_empty(page) -> bool:
     """partials/toc.html shows nothing of the page: no heading below a level-1 title."""
     items = list(page.toc)
     if items and items[0].level == 1:
@@ -62,16 +62,16 @@ class ThemeCache:
                                           jinja2.PrefixLoader({"sb-theme": theme}), theme])
         env.globals["sb_cached"] = self.cached
         self.parts.clear()
-        self.page = self.folder = self.menu = None  # _key lists the menu's URLs and keys again
+        self.page = self.folder = self.menu = None  # folder_key lists the menu's URLs and keys again
 
     def _folder(self, page, nav) -> tuple[str, bool] | None:
         # Only plain pages (not the blog's posts and views, which the blog plugin links
         # differently) outside the menu: for those the parts vary with the folder only.
-        if type(page) is not Page or nav is None or _active(nav.items):
+        if type(page) is not Page or nav is None or in_menu(nav.items):
             return None
-        return self._key(page.url[:page.url.rfind("/") + 1], nav)  # where its relative links start from
+        return self.folder_key(page.url[:page.url.rfind("/") + 1], nav)  # where its relative links start from
 
-    def _key(self, folder: str, nav) -> tuple[str, bool]:
+    def folder_key(self, folder: str, nav) -> tuple[str, bool]:
         """(`folder`, False), or (its parent, True) when no menu link points into it: a relative link
         from it to anywhere else depends on its parent only."""
         if self.menu is None or self.menu[0] is not nav:
@@ -85,7 +85,7 @@ class ThemeCache:
     def cached(self, name: str, page, nav, caller):
         if page is not self.page:  # the parts of one page ask in turn: look at the menu once
             self.page, self.folder = page, self._folder(page, nav)
-        if self.folder is None or (name == "partials/toc.html" and not _toc_empty(page)):
+        if self.folder is None or (name == "partials/toc.html" and not toc_empty(page)):
             return caller()
         key = (name, self.folder)
         part = self.parts.get(key)

@@ -89,6 +89,18 @@ def test_two_builds_of_one_commit_are_byte_identical(repo, tmp_path):
     assert different == []
 
 
+def test_the_files_the_build_generated_are_linked_into_the_site_not_copied(repo):
+    """publish/linked_files.py: the open data is the very file page generation wrote; what MkDocs takes
+    from elsewhere (Material's own scripts) is copied, so the site never shares a file with the package."""
+    data = sorted((repo / "site" / "du-lieu").rglob("*.csv"))
+    assert data
+    for published in data:
+        generated = repo / "build" / "docs" / published.relative_to(repo / "site")
+        assert published.stat().st_ino == generated.stat().st_ino
+    script = next((repo / "site" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert script.stat().st_nlink == 1
+
+
 def test_dates_come_from_the_commit_not_the_clock(repo):
     home = (repo / "site" / "index.html").read_text(encoding="utf-8")
     assert f"Ngày số liệu: <strong>{support.AS_OF}</strong>" in home

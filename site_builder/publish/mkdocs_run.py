@@ -52,6 +52,7 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit, built_from: str |
     from mkdocs.exceptions import MkDocsException
 
     from site_builder.publish import page_cache
+    from site_builder.publish.linked_files import linked_from
     from site_builder.publish.passthrough import install as install_passthrough
     from site_builder.publish.source_line import install as install_source_line
 
@@ -68,7 +69,7 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit, built_from: str |
             install_passthrough(config)
             install_source_line(config, built_from)
             # Pages outside the menu whose Markdown did not change: last build's HTML (page_cache.py).
-            with page_cache.session(root, config, built_from) as cache:
+            with page_cache.session(root, config, built_from) as cache, linked_from(Path(root) / "build"):
                 build(config)
                 cache.save(config)
     except (MkDocsException, OSError) as exc:

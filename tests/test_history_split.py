@@ -3,7 +3,8 @@
 On a generated repository (real git, three years, two clusters a year): the
 cluster entries of every commit, replayed whole, then in two and three parts
 (the parts after the first in forked processes), then the whole history as
-the build reads it with the split forced from the first commit.
+the build reads it with the split forced from the first commit, and as a
+fresh checkout's build shares it with its data step (history/shared.py).
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import pytest
 
 from gitrepo import MAIN, run_cli
 from site_builder.forked import Forked
-from site_builder.history import git, history_for, split
+from site_builder.history import git, history_for, shared, split
+from site_builder.history.cache import StepCache
 from site_builder.history.landed import landings
 from site_builder.history.log import read_log
 from site_builder.history.walk import part_of
@@ -36,7 +38,7 @@ def _clusters(entries: dict) -> set:
 def test_each_part_scores_only_its_own_clusters_and_together_they_are_the_whole(generated):
     root, line = generated
     whole = split.replay_entries(root, line, None, parts=1)
-    first, second = (split._entries(root, line, None, (i, 2)) for i in range(2))
+    first, second = (split.part_entries(root, line, None, (i, 2)) for i in range(2))
     assert sum(map(len, whole.values())) > 100
     assert _clusters(first) and _clusters(second) and not _clusters(first) & _clusters(second)
     assert all(part_of((year, "year", cluster), 2) == 0 for year, cluster in _clusters(first))
@@ -76,4 +78,32 @@ def test_an_abandoned_split_replay_stops_both_halves_and_leaves_no_scratch_folde
         time.sleep(0.02)  # both halves have made their folders and are replaying
     assert len(list(tmp_path.glob("site-builder-history-*"))) == 2
     pending.abandon()
+    assert list(tmp_path.glob("site-builder-history-*")) == []
+
+
+def test_a_fresh_checkout_shares_the_replay_with_the_data_step(generated, monkeypatch, tmp_path):
+    """history/shared.py: half in a forked process, half here; the history and the step cache it leaves
+    are history_for's."""
+    root, _ = generated
+    monkeypatch.setattr(shared, "SPLIT_FROM", 1)
+    alone = tmp_path / "alone"
+    whole = history_for(root, cache=alone)
+    replay = shared.SharedReplay.start(root, tmp_path / "shared")
+    assert replay is not None
+    assert replay.result() == whole
+    assert StepCache(tmp_path / "shared").steps == StepCache(alone).steps
+    # A build with a step cache resumes from it instead: nothing is forked.
+    assert shared.SharedReplay.start(root, tmp_path / "shared") is None
+
+
+def test_an_abandoned_shared_replay_stops_the_other_half(generated, monkeypatch, tmp_path):
+    root, _ = generated
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(shared, "SPLIT_FROM", 1)
+    replay = shared.SharedReplay.start(root, tmp_path / "cache")
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob("site-builder-history-*")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    replay.abandon()
+    assert not replay.other.process.is_alive()
     assert list(tmp_path.glob("site-builder-history-*")) == []

@@ -1,7 +1,8 @@
 """A long replay shared between two processes, each taking half the clusters.
 
 A fresh checkout (or a build after the step cache was dropped) replays every
-commit: the longest step of the whole build. What a commit does to one
+commit: the longest step of the whole build (a build from a fresh checkout
+shares it with the data step's process instead: shared.py). What a commit does to one
 cluster's ranking never depends on another cluster, so each process replays
 every commit but scores only its own clusters (walk.part_of), and the two
 lists of cluster entries are merged in the order one process gives them. Both
@@ -27,33 +28,33 @@ def replay_entries(root: Path, line: list[Landing], start: str | None, parts: in
     changed a data file; `parts` processes share the work (by default two for a long line)."""
     if parts is None:
         parts = 2 if len(line) >= SPLIT_FROM and can_fork() else 1
-    others = [Forked.start(_entries, root, line, start, (i, parts), what="dựng lịch sử điểm")
+    others = [Forked.start(part_entries, root, line, start, (i, parts), what="dựng lịch sử điểm")
               for i in range(1, parts)]
     try:
-        found = [_entries(root, line, start, (0, parts) if parts > 1 else None)]
-        found += [other.result() if other else _entries(root, line, start, (i, parts))
+        found = [part_entries(root, line, start, (0, parts) if parts > 1 else None)]
+        found += [other.result() if other else part_entries(root, line, start, (i, parts))
                   for i, other in enumerate(others, start=1)]
     except BaseException:
         for other in others:
             if other:
                 other.abandon()
         raise
-    return _merged(found)
+    return merged(found)
 
 
-def _entries(root: Path, line: list[Landing], start: str | None, part: tuple[int, int] | None) -> dict[str, list[dict]]:
+def part_entries(root: Path, line: list[Landing], start: str | None, part: tuple[int, int] | None) -> dict[str, list[dict]]:
     return {step.landing.commit.id: [cluster_data(c) for c in step.clusters]
             for step in replay_from(root, line, start, part)}
 
 
-def _merged(found: list[dict[str, list[dict]]]) -> dict[str, list[dict]]:
+def merged(found: list[dict[str, list[dict]]]) -> dict[str, list[dict]]:
     """Each commit's entries from every part, in the order of their rankings' keys, as one replay gives them."""
     if len(found) == 1:
         return found[0]
-    merged: dict[str, list[dict]] = {}
+    together: dict[str, list[dict]] = {}
     for part in found:
         for commit, entries in part.items():
-            merged.setdefault(commit, []).extend(entries)
-    for entries in merged.values():
+            together.setdefault(commit, []).extend(entries)
+    for entries in together.values():
         entries.sort(key=lambda e: (e["year"], e["period"], e["cluster"]))
-    return merged
+    return together

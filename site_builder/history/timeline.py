@@ -62,7 +62,11 @@ def history_for(root: Path, rev: str = "HEAD", cache: Path | None = None) -> dic
     git.require_full_history(root)
     head = git.resolve(root, rev)
     line = landings(read_log(root, head), head)
-    effects = _effects(root, line, StepCache(cache))
+    return assembled(head, line, _effects(root, line, StepCache(cache)))
+
+
+def assembled(head: str, line: list[Landing], effects: dict[str, list[dict] | None]) -> dict:
+    """history_for's result from each landing's cluster entries (commit id → entries)."""
     result = {"head": head, "commits": [], "changes": [], "units": {}, "clusters": {}}
     for landing in reversed(line):
         files = data_files(landing)

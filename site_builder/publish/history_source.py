@@ -15,6 +15,7 @@ from pathlib import Path
 
 from site_builder.forked import Forked
 from site_builder.history import git, history_for, require_full_history
+from site_builder.history.shared import SharedReplay
 from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.render.forge import forge_from
 from site_builder.render.history_view import BY_OPTION, NOT_A_REPOSITORY, NOT_AT_TOP, SiteHistory
@@ -27,7 +28,8 @@ def site_history(root: Path, commit, wanted: bool = True) -> SiteHistory:
 
 def start_history(root: Path, commit, wanted: bool = True, aside: bool = False) -> "PendingHistory":
     """The checks now (a shallow clone stops the build before any work); the replay now, or, with
-    `aside`, in a second process while this one reads the data (site_builder/forked.py)."""
+    `aside`, in a second process while this one reads the data (site_builder/forked.py), or, for a fresh
+    checkout's long replay, half there and half here once the data is read (history/shared.py)."""
     config = _mkdocs_config(root)
     forge = forge_from(config.get("extra"), config.get("repo_url"))
     if not wanted:
@@ -44,14 +46,19 @@ def start_history(root: Path, commit, wanted: bool = True, aside: bool = False) 
         return PendingHistory(SiteHistory.hidden(NOT_AT_TOP, forge))
     # build/ is git-ignored: what earlier builds replayed is kept there, so a build replays only new commits.
     cache = Path(root) / "build" / "cache"
-    forked = Forked.start(_replayed_aside, root, cache, what="dựng lịch sử điểm") if aside else None
     shown = partial(SiteHistory, True, forge=forge, site_name=str(config.get("site_name") or ""),
                     site_url=config.get("site_url") or None)
-    return PendingHistory(None, shown, forked) if forked else PendingHistory(shown(data=history_for(root, cache=cache)))
+    if not aside:
+        return PendingHistory(shown(data=history_for(root, cache=cache)))
+    # A fresh checkout's long replay: half in a forked process now, half here after the data step.
+    pending = SharedReplay.start(root, cache) or Forked.start(_replayed_aside, root, cache, what="dựng lịch sử điểm")
+    return PendingHistory(None, shown, pending) if pending else PendingHistory(shown(data=history_for(root, cache=cache)))
 
 
 class PendingHistory:
-    def __init__(self, done: SiteHistory | None, shown=None, forked: Forked | None = None):
+    """The history, or what gives it (`forked`: a Forked process or a SharedReplay, with result() and abandon())."""
+
+    def __init__(self, done: SiteHistory | None, shown=None, forked=None):
         self.done, self.shown, self.forked = done, shown, forked
 
     def result(self) -> SiteHistory:

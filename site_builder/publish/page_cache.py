@@ -59,6 +59,7 @@ from mkdocs.structure.pages import Page
 from site_builder.forked import can_fork
 from site_builder.publish.page_context import context_digest, static_context, words
 from site_builder.publish.page_shell import PageShells
+from site_builder.publish.plain_markdown import PlainMarkdown
 from site_builder.publish.page_split import PageSplit, links_by_path, links_to_files
 from site_builder.publish.source_line import MARK
 
@@ -74,7 +75,7 @@ _MARK = MARK.encode("utf-8")
 
 # The last build's figures (for tests and benchmarks): pages reused (and which), pages rendered as usual,
 # and of those, which the second process rendered (page_split.py).
-STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": [], "split_pages": [], "filled": 0}
+STATS: dict = {"reused": 0, "rendered": 0, "reused_pages": [], "split_pages": [], "filled": 0, "plain": 0}
 
 
 def _sha(data: bytes) -> str:
@@ -379,16 +380,22 @@ def session(root: Path, config, built_from: str | None = None):
             # the anchors and the search plugin writes its index.
             cache.split.join(cache, config)
 
+    plain, render = PlainMarkdown(config), Page.render
+
+    def _render(page, config, files):
+        plain.render(render, page, config, files)
+
     logger = logging.getLogger("mkdocs")
     logger.addHandler(cache.warnings)
-    build_module._populate_page, build_module._build_page = _populate_page, _build_page
+    build_module._populate_page, build_module._build_page, Page.render = _populate_page, _build_page, _render
     try:
         yield cache
     finally:
         if cache.split is not None:
             cache.split.abandon()
-        build_module._populate_page, build_module._build_page = populate, build_page
+        build_module._populate_page, build_module._build_page, Page.render = populate, build_page, render
         logger.removeHandler(cache.warnings)
         STATS.update(reused=len(cache.reused_pages), rendered=cache.rendered, reused_pages=cache.reused_pages,
-                     split_pages=cache.split.others if cache.split is not None else [], filled=cache.shells.filled)
+                     split_pages=cache.split.others if cache.split is not None else [], filled=cache.shells.filled,
+                     plain=plain.converted)
         log.debug("page cache: %d pages reused, %d rendered", len(cache.reused_pages), cache.rendered)

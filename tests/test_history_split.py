@@ -16,10 +16,12 @@ import pytest
 from gitrepo import MAIN, run_cli
 from site_builder.forked import Forked
 from site_builder.history import git, history_for, shared, split
+from site_builder.history.blobs import BlobReader
 from site_builder.history.cache import StepCache
 from site_builder.history.landed import landings
 from site_builder.history.log import read_log
 from site_builder.history.walk import part_of
+from site_builder.problems import InputError
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +109,18 @@ def test_an_abandoned_shared_replay_stops_the_other_half(generated, monkeypatch,
     replay.abandon()
     assert not replay.other.process.is_alive()
     assert list(tmp_path.glob("site-builder-history-*")) == []
+
+
+def test_versions_asked_for_at_once_read_as_one_at_a_time(generated):
+    """history/blobs.py: the replay asks git for its versions in one batch; each reads the same bytes
+    as asked alone, and an object git does not have is still reported when it is read."""
+    root, line = generated
+    wanted = [f.blob for landing in line[:200] for f in landing.commit.changes if f.blob]
+    with BlobReader(root) as alone:
+        expected = {blob: alone.read(blob) for blob in wanted}
+    with BlobReader(root) as batch:
+        batch.prefetch(wanted + ["0" * 40])
+        assert {blob: batch.read(blob) for blob in wanted} == expected
+        assert batch._process is None  # nothing was asked one at a time
+        with pytest.raises(InputError):
+            batch.read("0" * 40)

@@ -6,6 +6,7 @@ grows with the changes, not with the size of the repository times the commits.
 """
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from site_builder.history.state import ClusterState, Key, Memo, cluster_state, k
 
 # Where the data files live (scratch.is_data says which files under them count).
 DATA_FOLDERS = ["rubric", "clusters", "submissions"]
+# A cluster's own files: its units' submissions and its records ((year, cluster, file name)).
+_OF_CLUSTER = re.compile(r"^(?:submissions/(\d{4})/[^/]+|clusters/(\d{4}))/([^/]+)/([^/]+)$")
 
 
 @dataclass
@@ -47,9 +50,19 @@ def replay_from(root: Path, line: list[Landing], start: str | None = None,
     if not line:
         return []  # all known (a rebuild of the same commit): no tree to fill, no git process
     with BlobReader(root) as blobs, ScratchTree(blobs, lazy=True) as tree:
+        blobs.prefetch(f.blob for landing in line for f in data_files(landing) if f.blob and _of_part(f.path, part))
         if start is not None:
             tree.fill(git.list_tree(root, start, DATA_FOLDERS))
         return _Replay(tree, part).run(line)
+
+
+def _of_part(path: str, part: tuple[int, int] | None) -> bool:
+    """Whether a replay of `part` may read this file's versions: any but another part's submissions and
+    period records (a cluster.yaml is read by every check of its year's submissions)."""
+    found = _OF_CLUSTER.match(path)
+    if part is None or found is None or (found.group(2) and found.group(4).startswith("cluster.")):
+        return True
+    return part_of((int(found.group(1) or found.group(2)), "", found.group(3)), part[1]) == part[0]
 
 
 def part_of(key: Key, parts: int) -> int:

@@ -26,3 +26,4 @@ def test_the_harness_prints_every_figure_with_its_target_and_writes_the_results(
     assert all(row.count("|") == 5 for row in rows)
     assert "Lệnh: `python bench/run.py --scale 1 --quick" in written
     assert "kiểm tra PR một tệp: tổng (lần chạy trung vị trong 3 lần)" in written
+    assert "build toàn bộ (bản checkout mới)" in written and "(lần chạy trung vị trong 1 lần: " in written

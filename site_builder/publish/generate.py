@@ -105,21 +105,23 @@ def generate(root: Path, data, templates: Path | None = None) -> Path:
         raise
     try:
         reuse.adopt_pages(out)
-        for write in (writers if aside else WRITERS):
-            write(out, data)
-        adopted = [reuse.adopt_data(out, year) for year in copied_here] if aside else []
+        with out.writing_aside():  # the forks of this step are behind it
+            for write in (writers if aside else WRITERS):
+                write(out, data)
+            adopted = [reuse.adopt_data(out, year) for year in copied_here] if aside else []
     except BaseException:
         if aside:
             aside.abandon()
         _remove(stale)
         raise
     try:
-        if aside:
-            files = sorted(aside.finish(out)[0] + adopted, key=lambda entry: entry["year"])
-            write_open_data_page(out, files)
-        else:
-            files = write_open_data(out, data)
-            write_history(out, data)
+        with out.writing_aside():
+            if aside:
+                files = sorted(aside.finish(out)[0] + adopted, key=lambda entry: entry["year"])
+                write_open_data_page(out, files)
+            else:
+                files = write_open_data(out, data)
+                write_history(out, data)
     except BaseException:
         _remove(stale)
         raise
@@ -179,5 +181,6 @@ class Aside:
 
 def _write_aside(out: Output, data, writers: list) -> tuple[list[str], list]:
     aside_out = Output(out.docs, out.env, out.common)
-    returned = [write(aside_out, data) for write in writers]
+    with aside_out.writing_aside():
+        returned = [write(aside_out, data) for write in writers]
     return aside_out.written, returned

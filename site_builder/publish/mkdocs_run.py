@@ -71,6 +71,7 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit, built_from: str |
             # Pages outside the menu whose Markdown did not change: last build's HTML (page_cache.py).
             with page_cache.session(root, config, built_from) as cache, linked_from(Path(root) / "build"):
                 build(config)
+                cache.written()
                 cache.save(config)
     except (MkDocsException, OSError) as exc:
         raise InputError([Problem("mkdocs.yml", 1, 1, f"MkDocs không xây dựng được trang: {exc}", code="site.mkdocs")]) from None

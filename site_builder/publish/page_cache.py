@@ -52,7 +52,6 @@ import os
 import shutil
 from pathlib import Path
 
-from mkdocs import utils
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
@@ -62,6 +61,7 @@ from site_builder.publish.page_shell import PageShells
 from site_builder.publish.plain_markdown import PlainMarkdown
 from site_builder.publish.page_split import PageSplit, links_by_path, links_to_files
 from site_builder.publish.source_line import MARK
+from site_builder.writer import BackgroundWriter
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +149,15 @@ class PageCache(BasePlugin):
     def on_env(self, env, config, files, **kwargs):
         self.env = env
         self.split = PageSplit.start(self, list(self.deferred.values()), config, env)
+        # Forked (or not) by now: from here on, the pages go to disk by a thread of their own.
+        self.shells.writer = BackgroundWriter()
         return env
+
+    def written(self) -> None:
+        """The pages the writer thread had still to write are on disk (before the site is used)."""
+        writer, self.shells.writer = self.shells.writer, None
+        if writer is not None:
+            writer.close()
 
     # -- which pages ----------------------------------------------------------------------------
 
@@ -296,7 +304,7 @@ class PageCache(BasePlugin):
             return False
         if entries is not None:
             entries.extend(entry["search"])
-        utils.write_file(data, page.file.abs_dest_path)
+        self.shells.write(data, page.file.abs_dest_path)
         self.reused_pages.append(page.file.src_uri)
         self.records[page.file.src_uri] = dict(entry, html=_sha(data))
         return True
@@ -306,12 +314,12 @@ class PageCache(BasePlugin):
         record = self.records.get(src)
         entries = self.search_entries(config)
         before = len(entries) if entries is not None else 0
-        self.shells.build(original, page, config, doc_files, nav, env, dirty, excluded)
+        data = self.shells.build(original, page, config, doc_files, nav, env, dirty, excluded)
         if record is None:
             return
         self.rendered += 1
         try:
-            data = Path(page.file.abs_dest_path).read_bytes()
+            data = data if data is not None else Path(page.file.abs_dest_path).read_bytes()
         except OSError:  # an empty page is not written
             self.records.pop(src, None)
             return
@@ -393,6 +401,8 @@ def session(root: Path, config, built_from: str | None = None):
     finally:
         if cache.split is not None:
             cache.split.abandon()
+        with contextlib.suppress(Exception):  # the build's own error, if any, is the one to report
+            cache.written()
         build_module._populate_page, build_module._build_page, Page.render = populate, build_page, render
         logger.removeHandler(cache.warnings)
         STATS.update(reused=len(cache.reused_pages), rendered=cache.rendered, reused_pages=cache.reused_pages,

@@ -32,6 +32,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.pages import Page
 
 from site_builder.publish.theme_cache import ThemeCache, in_menu, toc_empty
+from site_builder.writer import BackgroundWriter
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -97,6 +98,14 @@ class PageShells:
         self.folders = ThemeCache()  # for its folder keys only
         self.kinds: dict[tuple, dict] = {}  # kind -> {"shell", "seen": values of the pages rendered, "trusted"}
         self.filled = 0
+        self.writer: BackgroundWriter | None = None  # while there is one, pages filled in are written by it
+
+    def write(self, data: bytes, path: str) -> None:
+        """A page's HTML into the site: by the writer thread while there is one (site_builder/writer.py)."""
+        if self.writer is not None:
+            self.writer.write(path, data)
+        else:
+            utils.write_file(data, path)
 
     def kind(self, page, nav, dirty: bool, excluded: bool) -> tuple | None:
         """The kind of `page`, or None where a shell may not stand for its template (see module doc)."""
@@ -123,18 +132,19 @@ class PageShells:
             return None  # a value a template may escape or strip, or two values alike: no telling them apart
         return found
 
-    def build(self, original, page, config, doc_files, nav, env, dirty=False, excluded=False) -> None:
-        """MkDocs' _build_page for `page`, with its kind's shell filled in once the shell is trusted."""
+    def build(self, original, page, config, doc_files, nav, env, dirty=False, excluded=False) -> bytes | None:
+        """MkDocs' _build_page for `page`, with its kind's shell filled in once the shell is trusted; the
+        page's HTML when it was filled in (and maybe not on disk yet)."""
         kind = self.kind(page, nav, dirty, excluded)
         values = self.values(page) if kind is not None else None
         known = self.kinds.setdefault(kind, {"shell": None, "seen": [], "trusted": False}) if values else None
         if known is not None and known["trusted"]:
-            self._filled(known["shell"], values, page, config, doc_files, nav)
-            return
+            return self._filled(known["shell"], values, page, config, doc_files, nav)
         recording = _Recording(env)
         original(page, config, doc_files, nav, recording, dirty, excluded)
         if known is not None and recording.output is not None and known["shell"] is not False:
             self._learn(known, recording.output, values)
+        return None
 
     def _learn(self, known: dict, output: str, values: dict) -> None:
         if known["shell"] is None:
@@ -148,7 +158,7 @@ class PageShells:
             known["trusted"] = len(known["seen"]) + 1 >= _CHECKED
         known["seen"].append(values)
 
-    def _filled(self, shell: Shell, values: dict, page, config, doc_files, nav) -> None:
+    def _filled(self, shell: Shell, values: dict, page, config, doc_files, nav) -> bytes | None:
         """MkDocs' _build_page (mkdocs/commands/build.py) with the shell for the template."""
         config._current_page = page
         try:
@@ -156,9 +166,12 @@ class PageShells:
             context = get_context(nav, doc_files, config, page)
             config.plugins.on_page_context(context, page=page, config=config, nav=nav)
             output = config.plugins.on_post_page(shell.fill(values), page=page, config=config)
-            if output.strip():
-                utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
             self.filled += 1
+            if not output.strip():
+                return None
+            data = output.encode("utf-8", errors="xmlcharrefreplace")
+            self.write(data, page.file.abs_dest_path)
+            return data
         except Exception as e:
             log.error(f"Error building page '{page.file.src_uri}': {e}")
             raise

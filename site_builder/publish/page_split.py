@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from mkdocs.structure.files import InclusionLevel
 
 from site_builder.forked import Forked
+from site_builder.writer import BackgroundWriter
 
 # Below this many pages to render, a second process costs about what it saves.
 SPLIT_FROM = 100
@@ -128,11 +129,20 @@ class _Caught(logging.Handler):
 
 
 def _render(cache, pages: list, config, env) -> dict[str, Rendered]:
-    """In the other process: `pages` rendered into the site folder, and what the build needs of them."""
+    """In the other process: `pages` rendered into the site folder (all on disk once it returns), and
+    what the build needs of them."""
     cache.split = None
-    with _catching() as caught:
-        doc_files = cache.files.documentation_pages(inclusion=InclusionLevel.is_included)
-        return {page.file.src_uri: _one(cache, page, config, doc_files, env, caught) for page in pages}
+    cache.shells.writer = BackgroundWriter()  # a thread of this process's own: none came with the fork
+    try:
+        with _catching() as caught:
+            doc_files = cache.files.documentation_pages(inclusion=InclusionLevel.is_included)
+            done = {page.file.src_uri: _one(cache, page, config, doc_files, env, caught) for page in pages}
+    except BaseException:
+        with contextlib.suppress(Exception):  # the page's own error is the one to report
+            cache.written()
+        raise
+    cache.written()
+    return done
 
 
 def _render_here(cache, page, config) -> Rendered:

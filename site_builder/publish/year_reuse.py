@@ -129,7 +129,7 @@ class YearReuse:
         for source in self.files(str(year)):
             if not source.endswith(".md"):
                 self._move(out, source, self._xlsx if source.endswith(".xlsx") else self._text)
-        entry["files"] = {k: (source, (out.docs / source).stat().st_size) for k, (source, _) in entry["files"].items()}
+        entry["files"] = {k: (source, out.size(source)) for k, (source, _) in entry["files"].items()}
         return entry
 
     def _move(self, out, source: str, change) -> None:

@@ -1,12 +1,14 @@
 """Writing the generated pages and files under build/docs, each rendered from a template file."""
 from __future__ import annotations
 
+import contextlib
 from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup
 
 from site_builder.render.links import href
+from site_builder.writer import BackgroundWriter
 
 
 class Output:
@@ -16,6 +18,22 @@ class Output:
         self.common = common
         self.written: list[str] = []
         self._seen: set[str] = set()  # `in` on the list was quadratic in the number of pages
+        self._writer: BackgroundWriter | None = None
+
+    @contextlib.contextmanager
+    def writing_aside(self):
+        """While the block runs, the files are written by a second thread (site_builder/writer.py); all of
+        them are on disk when it ends. Not where the block forks."""
+        self._writer = writer = BackgroundWriter()
+        try:
+            yield
+        except BaseException:
+            self._writer = None
+            with contextlib.suppress(Exception):  # the block's own error is the one to report
+                writer.close()
+            raise
+        self._writer = None
+        writer.close()
 
     def page(self, source: str, template: str, published: str | None = None, **context) -> None:
         """A page at `source`; its template links with href(target, anchor) relative to where
@@ -33,8 +51,17 @@ class Output:
     def bytes(self, source: str, data: bytes) -> None:
         target = self.docs / source
         self.record(source)
+        if self._writer is not None:
+            self._writer.write(str(target), data)
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+
+    def size(self, source: str) -> int:
+        """The size of a file in the folder, once what was asked to be written is."""
+        if self._writer is not None:
+            self._writer.flush()
+        return (self.docs / source).stat().st_size
 
     def record(self, source: str) -> None:
         """`source` is generated (by this Output, or by another process writing into the same folder)."""

@@ -84,8 +84,8 @@ def test_an_abandoned_split_replay_stops_both_halves_and_leaves_no_scratch_folde
 
 
 def test_a_fresh_checkout_shares_the_replay_with_the_data_step(generated, monkeypatch, tmp_path):
-    """history/shared.py: half in a forked process, half here; the history and the step cache it leaves
-    are history_for's."""
+    """history/shared.py: most clusters in a forked process, the others here; the history and the step
+    cache it leaves are history_for's."""
     root, _ = generated
     monkeypatch.setattr(shared, "SPLIT_FROM", 1)
     alone = tmp_path / "alone"
@@ -98,7 +98,7 @@ def test_a_fresh_checkout_shares_the_replay_with_the_data_step(generated, monkey
     assert shared.SharedReplay.start(root, tmp_path / "shared") is None
 
 
-def test_an_abandoned_shared_replay_stops_the_other_half(generated, monkeypatch, tmp_path):
+def test_an_abandoned_shared_replay_stops_the_other_process(generated, monkeypatch, tmp_path):
     root, _ = generated
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr(shared, "SPLIT_FROM", 1)

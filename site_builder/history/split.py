@@ -16,7 +16,7 @@ from pathlib import Path
 from site_builder.forked import Forked, can_fork
 from site_builder.history.entries import cluster_data
 from site_builder.history.landed import Landing
-from site_builder.history.walk import replay_from
+from site_builder.history.walk import Part, replay_from
 
 # Landings to replay from which a second process pays: forking and sending back its entries cost
 # about a second; a rebuild replays a few commits, a fresh checkout thousands.
@@ -42,7 +42,7 @@ def replay_entries(root: Path, line: list[Landing], start: str | None, parts: in
     return merged(found)
 
 
-def part_entries(root: Path, line: list[Landing], start: str | None, part: tuple[int, int] | None) -> dict[str, list[dict]]:
+def part_entries(root: Path, line: list[Landing], start: str | None, part: Part | None) -> dict[str, list[dict]]:
     return {step.landing.commit.id: [cluster_data(c) for c in step.clusters]
             for step in replay_from(root, line, start, part)}
 

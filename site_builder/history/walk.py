@@ -39,14 +39,15 @@ def replay(root: Path, rev: str = "HEAD") -> list[Step]:
 
 
 def replay_from(root: Path, line: list[Landing], start: str | None = None,
-                part: tuple[int, int] | None = None) -> list[Step]:
+                part: Part | None = None) -> list[Step]:
     """The same for `line`, the landings that follow the commit `start` (None: from the first commit).
 
     The scratch tree starts as `start`'s tree and no ranking is computed until a
     commit touches it, exactly as when the replay reaches `start` from the
     beginning: a replay can resume where an earlier build stopped. With `part`
-    (i, n), only the rankings of part i of n (part_of) are computed, for
-    split.py: each step still lists its files, with that part's changes."""
+    (i, n), only the rankings of share i of n (part_of) are computed, for
+    split.py (i may be a range of shares): each step still lists its files,
+    with that part's changes."""
     if not line:
         return []  # all known (a rebuild of the same commit): no tree to fill, no git process
     with BlobReader(root) as blobs, ScratchTree(blobs, lazy=True) as tree:
@@ -56,13 +57,23 @@ def replay_from(root: Path, line: list[Landing], start: str | None = None,
         return _Replay(tree, part).run(line)
 
 
-def _of_part(path: str, part: tuple[int, int] | None) -> bool:
+def _of_part(path: str, part: Part | None) -> bool:
     """Whether a replay of `part` may read this file's versions: any but another part's submissions and
     period records (a cluster.yaml is read by every check of its year's submissions)."""
     found = _OF_CLUSTER.match(path)
     if part is None or found is None or (found.group(2) and found.group(4).startswith("cluster.")):
         return True
-    return part_of((int(found.group(1) or found.group(2)), "", found.group(3)), part[1]) == part[0]
+    return in_part((int(found.group(1) or found.group(2)), "", found.group(3)), part)
+
+
+# (i, n): share i of n, or the shares of the range i; see part_of.
+Part = tuple[int | range, int]
+
+
+def in_part(key: Key, part: Part) -> bool:
+    shares, parts = part
+    share = part_of(key, parts)
+    return share == shares if isinstance(shares, int) else share in shares
 
 
 def part_of(key: Key, parts: int) -> int:
@@ -78,7 +89,7 @@ def data_files(landing: Landing) -> list[FileChange]:
 
 
 class _Replay:
-    def __init__(self, tree: ScratchTree, part: tuple[int, int] | None = None):
+    def __init__(self, tree: ScratchTree, part: Part | None = None):
         self.tree = tree
         self.part = part
         self.repo = ScratchRepository(tree)
@@ -120,8 +131,7 @@ class _Replay:
         keys = {key for f in files for p in f.paths for key in keys_of(p, self.repo)}
         if self.part is None:
             return keys
-        mine, parts = self.part
-        return {key for key in keys if part_of(key, parts) == mine}
+        return {key for key in keys if in_part(key, self.part)}
 
     def _apply(self, files: list[FileChange]) -> None:
         for f in files:

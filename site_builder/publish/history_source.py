@@ -29,7 +29,7 @@ def site_history(root: Path, commit, wanted: bool = True) -> SiteHistory:
 def start_history(root: Path, commit, wanted: bool = True, aside: bool = False) -> "PendingHistory":
     """The checks now (a shallow clone stops the build before any work); the replay now, or, with
     `aside`, in a second process while this one reads the data (site_builder/forked.py), or, for a fresh
-    checkout's long replay, half there and half here once the data is read (history/shared.py)."""
+    checkout's long replay, shared between there and here once the data is read (history/shared.py)."""
     config = _mkdocs_config(root)
     forge = forge_from(config.get("extra"), config.get("repo_url"))
     if not wanted:
@@ -50,7 +50,7 @@ def start_history(root: Path, commit, wanted: bool = True, aside: bool = False) 
                     site_url=config.get("site_url") or None)
     if not aside:
         return PendingHistory(shown(data=history_for(root, cache=cache)))
-    # A fresh checkout's long replay: half in a forked process now, half here after the data step.
+    # A fresh checkout's long replay: a share in a forked process now, the rest here after the data step.
     pending = SharedReplay.start(root, cache) or Forked.start(_replayed_aside, root, cache, what="dựng lịch sử điểm")
     return PendingHistory(None, shown, pending) if pending else PendingHistory(shown(data=history_for(root, cache=cache)))
 

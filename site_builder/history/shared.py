@@ -35,6 +35,7 @@ MINE, OTHERS = (0, SHARES), (range(1, SHARES), SHARES)
 class SharedReplay:
     def __init__(self, root: Path, head: str, cache: Path, other: Forked):
         self.root, self.head, self.cache, self.other = root, head, cache, other
+        self.saving: Forked | None = None
 
     @classmethod
     def start(cls, root: Path, cache: Path) -> "SharedReplay | None":
@@ -58,11 +59,23 @@ class SharedReplay:
             raise
         both = merged([mine, self.other.result()])
         effects = {landing.commit.id: both.get(landing.commit.id) for landing in line}
-        StepCache(self.cache).save(effects)
+        # Pickling what thousands of commits did takes most of a second: a process of its own writes the
+        # step cache while this one goes on with the pages (finish() waits for it).
+        steps = StepCache(self.cache)
+        self.saving = Forked.start(steps.save, effects, what="lưu lịch sử điểm đã dựng")
+        if self.saving is None:
+            steps.save(effects)
         return assembled(self.head, line, effects)
+
+    def finish(self) -> None:
+        """The step cache is written (before the build ends: the next one reads it)."""
+        saving, self.saving = self.saving, None
+        if saving is not None:
+            saving.result()
 
     def abandon(self) -> None:
         self.other.abandon()
+        self.finish()
 
 
 def _line(root: Path, head: str) -> list[Landing]:

@@ -70,6 +70,11 @@ class PendingHistory:
         if self.done is None:
             self.forked.abandon()
 
+    def finish(self) -> None:
+        """What the history goes on doing once given (writing its cache) is done."""
+        if isinstance(self.forked, SharedReplay):
+            self.forked.finish()
+
 
 def _replayed_aside(root: Path, cache: Path) -> dict:
     # The parses this process would remember stay in it: the data step reads the files in the other.

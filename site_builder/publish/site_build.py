@@ -21,9 +21,12 @@ def build_site(root: Path, strict: bool = False, templates: Path | None = None, 
                history: bool = True) -> int:
     root = Path(root)
     with Heap() as heap:
-        data = read(root, head(root), history)
-        heap.settle()
-        return _publish(root, data, strict, templates, quiet)
+        data, pending = read(root, head(root), history)
+        try:
+            heap.settle()
+            return _publish(root, data, strict, templates, quiet)
+        finally:
+            pending.finish()
 
 
 def _publish(root: Path, data, strict: bool, templates: Path | None, quiet: bool) -> int:
@@ -73,10 +76,12 @@ def _say_kept(reuse) -> None:
 
 
 def read(root: Path, commit, history: bool = True):
-    """The data and its history. The replay runs in a second process when it can, while this one reads the
-    data (site_builder/forked.py); in turn otherwise, when the replay ends on the files as they are now and
-    the data step finds them parsed. A rebuild finds parsed the files that did not change since the last
-    build: each version is parsed once (load/parse_cache.py)."""
+    """The data with its history, and what gives the history (its finish() is due before the build ends).
+
+    The replay runs in a second process when it can, while this one reads the data (site_builder/forked.py);
+    in turn otherwise, when the replay ends on the files as they are now and the data step finds them
+    parsed. A rebuild finds parsed the files that did not change since the last build: each version is
+    parsed once (load/parse_cache.py)."""
     PARSED.enable(root / "build" / "cache", wanted=_data_files(root))
     pending = start_history(root, commit, wanted=history, aside=True)  # a shallow clone stops the build here
     PARSED.keep_from_here()
@@ -87,7 +92,7 @@ def read(root: Path, commit, history: bool = True):
         raise
     data.changes = pending.result()
     PARSED.save()
-    return data
+    return data, pending
 
 
 def _data_files(root: Path) -> list[Path]:

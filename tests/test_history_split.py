@@ -15,12 +15,14 @@ import pytest
 
 from gitrepo import MAIN, run_cli
 from site_builder.forked import Forked
-from site_builder.history import git, history_for, shared, split
+from site_builder import layout
+from site_builder.history import git, history_for, shared, split, walk
 from site_builder.history.blobs import BlobReader
 from site_builder.history.cache import StepCache
 from site_builder.history.landed import landings
 from site_builder.history.log import read_log
 from site_builder.history.walk import part_of
+from site_builder.load.parse_cache import CACHE as PARSED
 from site_builder.problems import InputError
 
 
@@ -125,3 +127,25 @@ def test_versions_asked_for_at_once_read_as_one_at_a_time(generated):
         assert batch._process is None  # nothing was asked one at a time
         with pytest.raises(InputError):
             batch.read("0" * 40)
+
+
+def test_the_data_step_finds_the_other_shares_files_parsed_and_checked(generated, monkeypatch, tmp_path):
+    """The forked process checks its clusters' files as they are now and sends what it learnt: the
+    data step of this process parses and validates none of them again."""
+    root, _ = generated
+    monkeypatch.setattr(shared, "SPLIT_FROM", 1)
+    theirs = [path for path in layout.submission_files(root) if walk.of_part(layout.rel(root, path), shared.OTHERS)]
+    assert theirs
+    PARSED.enable(None, wanted=theirs)
+    replay = shared.SharedReplay.start(root, tmp_path / "cache")
+    try:
+        replay.before_data()
+        assert all(PARSED.get(path.read_bytes(), "x") is not None for path in theirs)
+        assert len(PARSED.valid) >= len(theirs)  # each found valid against its schema, once
+    except BaseException:
+        replay.abandon()  # the other process would wait for ever to hand over its entries
+        raise
+    finally:
+        PARSED.disable()
+    replay.result()
+    replay.finish()

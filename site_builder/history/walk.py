@@ -51,13 +51,13 @@ def replay_from(root: Path, line: list[Landing], start: str | None = None,
     if not line:
         return []  # all known (a rebuild of the same commit): no tree to fill, no git process
     with BlobReader(root) as blobs, ScratchTree(blobs, lazy=True) as tree:
-        blobs.prefetch(f.blob for landing in line for f in data_files(landing) if f.blob and _of_part(f.path, part))
+        blobs.prefetch(f.blob for landing in line for f in data_files(landing) if f.blob and of_part(f.path, part))
         if start is not None:
             tree.fill(git.list_tree(root, start, DATA_FOLDERS))
         return _Replay(tree, part).run(line)
 
 
-def _of_part(path: str, part: Part | None) -> bool:
+def of_part(path: str, part: Part | None) -> bool:
     """Whether a replay of `part` may read this file's versions: any but another part's submissions and
     period records (a cluster.yaml is read by every check of its year's submissions)."""
     found = _OF_CLUSTER.match(path)

@@ -103,6 +103,18 @@ class ParseCache:
             self.memo[key] = pickle.dumps(_relocated(doc, _PLACEHOLDER), pickle.HIGHEST_PROTOCOL)
             self.used.add(key)
 
+    def learnt(self) -> tuple[dict, dict]:
+        """What was parsed and found valid since keep_from_here(), as take() receives it in another process."""
+        return ({key: self.memo[key] for key in self.used if key in self.memo},
+                {digest: self.valid[digest] for digest in self.valid_used if digest in self.valid})
+
+    def take(self, memo: dict, valid: dict) -> None:
+        """Another process's learnt(): its parses and verdicts, as if made here."""
+        if self.on:
+            self.memo.update(memo)
+            for digest, fingerprints in valid.items():
+                self.valid.setdefault(digest, set()).update(fingerprints)
+
     def save(self) -> None:
         """Keep on disk what this run used only: the file does not grow with every version ever parsed."""
         if self.folder is None:

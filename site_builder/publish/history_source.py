@@ -70,6 +70,11 @@ class PendingHistory:
         if self.done is None:
             self.forked.abandon()
 
+    def before_data(self) -> None:
+        """What this process does of a shared replay before it reads the data (history/shared.py)."""
+        if isinstance(self.forked, SharedReplay):
+            self.forked.before_data()
+
     def finish(self) -> None:
         """What the history goes on doing once given (writing its cache) is done."""
         if isinstance(self.forked, SharedReplay):

@@ -86,6 +86,7 @@ def read(root: Path, commit, history: bool = True):
     pending = start_history(root, commit, wanted=history, aside=True)  # a shallow clone stops the build here
     PARSED.keep_from_here()
     try:
+        pending.before_data()
         data = collect(root, commit.date, commit)
     except BaseException:
         pending.abandon()

@@ -79,7 +79,8 @@ def test_a_killed_build_leaves_the_previous_site_intact(clean_repo, tmp_path):
     shutil.copytree(clean_repo, root, symlinks=True)
     assert _run(root, "build") == 0
     before = support.tree(root / "site")
-    env = dict(os.environ, PYTHONPATH=str(MAIN))
+    # Killed, it cannot remove its temporary folders (Material's blog pages): they stay in tmp_path.
+    env = dict(os.environ, PYTHONPATH=str(MAIN), TMPDIR=str(tmp_path))
     build = subprocess.Popen([sys.executable, "-m", "site_builder", "build"], cwd=root, env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

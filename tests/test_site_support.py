@@ -22,9 +22,9 @@ AS_OF = "10/02/2026"
 _BUILT: dict[str, Path] = {}
 
 
-def run_cli(*args, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
+def run_cli(*args, cwd: Path, timeout: int = 600, **variables: str) -> subprocess.CompletedProcess:
     """`python -m site_builder …` as a person runs it, from the repository root `cwd`."""
-    env = dict(os.environ, PYTHONPATH=str(MAIN), PYTHONIOENCODING="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(MAIN), PYTHONIOENCODING="utf-8", **variables)
     return subprocess.run([sys.executable, "-m", "site_builder", *map(str, args)], cwd=cwd, capture_output=True,
                           text=True, encoding="utf-8", env=env, timeout=timeout)
 

@@ -6,6 +6,7 @@ commit's time, so the sitemap dates and its gzip header come from git.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
@@ -36,6 +37,27 @@ def pinned_environment(commit):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+@contextlib.contextmanager
+def plugin_lifetime(config):
+    """The events `mkdocs build` sends around a build. MkDocs keeps each plugin for the whole process
+    (`serve` rebuilds with the same ones), and Material's blog plugin writes its archive and category
+    pages to a temporary folder it makes once and removes at shutdown: shut down at exit, once."""
+    config.plugins.on_startup(command="build", dirty=False)
+    for plugin in config.plugins.values():
+        if not any(plugin is seen for seen in _SHUTDOWN_AT_EXIT):
+            _SHUTDOWN_AT_EXIT.append(plugin)
+            atexit.register(_shutdown, plugin, os.getpid())
+    yield
+
+
+_SHUTDOWN_AT_EXIT: list = []  # the plugins themselves: an id could be another's once one is gone
+
+
+def _shutdown(plugin, pid: int) -> None:
+    if os.getpid() == pid and hasattr(plugin, "on_shutdown"):  # not in a forked process exiting through here
+        plugin.on_shutdown()
 
 
 def site_dir(root: Path) -> Path:
@@ -69,7 +91,8 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit, built_from: str |
             install_passthrough(config)
             install_source_line(config, built_from)
             # Pages outside the menu whose Markdown did not change: last build's HTML (page_cache.py).
-            with page_cache.session(root, config, built_from) as cache, linked_from(Path(root) / "build"):
+            with page_cache.session(root, config, built_from) as cache, linked_from(Path(root) / "build"), \
+                    plugin_lifetime(config):
                 build(config)
                 cache.written()
                 cache.save(config)

@@ -74,6 +74,43 @@ def build_steps(root: Path, cold: bool = True) -> tuple[Timing, dict[str, Timing
 STEPS = {"read": "read", "generate": "generate", "run_mkdocs": "mkdocs"}
 
 
+# What each part of page generation is called in the harness's output, by its writer (publish/generate.py).
+PARTS = {"write_units": "trang đơn vị và phiếu chấm", "write_open_data": "dữ liệu mở (CSV, JSON, XLSX)",
+         "write_history": "nhật ký thay đổi", "write_clusters": "trang Cụm"}
+
+
+def generation_parts(root: Path) -> dict[str, Timing]:
+    """Page generation from a fresh checkout in this process alone (no second process), each writer timed
+    as it runs: where the step's work goes. The data is read first, untimed, as the build reads it."""
+    import site_builder.publish.generate as generate
+    from site_builder.publish.gitinfo import head
+    from site_builder.publish.site_build import read
+
+    shutil.rmtree(root / "build", ignore_errors=True)
+    data, pending = read(root, head(root))
+    pending.finish()
+    parts: dict[str, Timing] = {}
+
+    def timing(write):
+        def part(*args, **kwargs):
+            result, took = timed(write, *args, **kwargs)
+            name = PARTS.get(write.__name__, "các trang khác")
+            parts[name] = Timing(parts[name].wall + took.wall, parts[name].cpu + took.cpu) if name in parts else took
+            return result
+        return part
+
+    saved = generate.WRITERS, generate.write_open_data, generate.write_history, vars(generate.Aside)["start"]
+    generate.WRITERS = [timing(write) for write in saved[0]]
+    generate.write_open_data, generate.write_history = timing(saved[1]), timing(saved[2])
+    generate.Aside.start = classmethod(lambda cls, *args: None)
+    settle()
+    try:
+        generate.generate(root, data)
+    finally:
+        generate.WRITERS, generate.write_open_data, generate.write_history, generate.Aside.start = saved
+    return parts
+
+
 def merge_one_file_change(root: Path) -> str:
     """A one-file pull request merged into main: what the publishing workflow builds next. Merged an hour
     after the last commit: dated by the clock, the measure would depend on the day it is taken, as a

@@ -22,6 +22,9 @@ def test_the_harness_prints_every_figure_with_its_target_and_writes_the_results(
     for target in TARGETS:
         assert any(f"| {target} |" in row for row in rows), target
     assert "ngân sách của mục tiêu: 25 s × " in written and "không kể lịch sử điểm" in written
+    parts = next(row for row in rows if "CPU theo phần" in row)
+    assert "trang đơn vị và phiếu chấm " in parts and "dữ liệu mở (CSV, JSON, XLSX) " in parts and "; tổng " in parts
+    assert "ngân sách sinh trang: 10% của 25 s × " in written
     assert "sàn: MkDocs + Material" in written and " lõi, " in written.split("Máy: ")[1].splitlines()[0]
     assert all(row.count("|") == 5 for row in rows)
     assert "Lệnh: `python bench/run.py --scale 1 --quick" in written

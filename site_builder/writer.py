@@ -10,10 +10,12 @@ second thread must not fork (site_builder/forked.py), and the build forks
 between its steps.
 
 A write that fails is raised by the next write or by close(); the files
-after it are not written.
+after it are not written. Used as a context manager, the writer is closed
+when the block ends; when the block raised, its error is the one reported.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import sys
@@ -34,6 +36,16 @@ class BackgroundWriter:
         self._folders: set[str] = set()
         self._thread = threading.Thread(target=self._run, name="site_builder-writer", daemon=True)
         self._thread.start()
+
+    def __enter__(self) -> "BackgroundWriter":
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None:
+            self.close()
+            return
+        with contextlib.suppress(Exception):  # the block's own error is the one to report
+            self.close()
 
     def write(self, path: str, data: bytes) -> None:
         """`data` into the file `path` (its folders made), soon."""

@@ -35,3 +35,16 @@ def test_a_file_that_cannot_be_written_fails_the_build_and_the_files_after_it_ar
     assert sys.getswitchinterval() == interval
     with pytest.raises(OSError):
         writer.write(str(tmp_path / "nữa.html"), b"4")
+
+
+def test_as_a_block_the_writer_closes_with_it_and_the_blocks_own_error_is_the_one_reported(tmp_path):
+    (tmp_path / "tệp").write_text("không phải thư mục", encoding="utf-8")
+    with pytest.raises(KeyError, match="lỗi của khối"):
+        with BackgroundWriter() as writer:
+            writer.write(str(tmp_path / "tệp" / "trang.html"), b"2")  # fails too, in the thread
+            writer.write(str(tmp_path / "trước.html"), b"1")
+            raise KeyError("lỗi của khối")
+    assert threading.active_count() == 1
+    with BackgroundWriter() as writer:
+        writer.write(str(tmp_path / "d" / "sau.html"), b"3")
+    assert (tmp_path / "d" / "sau.html").read_bytes() == b"3" and threading.active_count() == 1

@@ -39,8 +39,7 @@ def pinned_environment(commit):
                 os.environ[key] = value
 
 
-@contextlib.contextmanager
-def plugin_lifetime(config):
+def start_plugins(config) -> None:
     """The events `mkdocs build` sends around a build. MkDocs keeps each plugin for the whole process
     (`serve` rebuilds with the same ones), and Material's blog plugin writes its archive and category
     pages to a temporary folder it makes once and removes at shutdown: shut down at exit, once."""
@@ -49,7 +48,6 @@ def plugin_lifetime(config):
         if not any(plugin is seen for seen in _SHUTDOWN_AT_EXIT):
             _SHUTDOWN_AT_EXIT.append(plugin)
             atexit.register(_shutdown, plugin, os.getpid())
-    yield
 
 
 _SHUTDOWN_AT_EXIT: list = []  # the plugins themselves: an id could be another's once one is gone
@@ -91,8 +89,8 @@ def run_mkdocs(root: Path, target: Path, strict: bool, commit, built_from: str |
             install_passthrough(config)
             install_source_line(config, built_from)
             # Pages outside the menu whose Markdown did not change: last build's HTML (page_cache.py).
-            with page_cache.session(root, config, built_from) as cache, linked_from(Path(root) / "build"), \
-                    plugin_lifetime(config):
+            start_plugins(config)
+            with page_cache.session(root, config, built_from) as cache, linked_from(Path(root) / "build"):
                 build(config)
                 cache.written()
                 cache.save(config)

@@ -132,17 +132,10 @@ def _render(cache, pages: list, config, env) -> dict[str, Rendered]:
     """In the other process: `pages` rendered into the site folder (all on disk once it returns), and
     what the build needs of them."""
     cache.split = None
-    cache.shells.writer = BackgroundWriter()  # a thread of this process's own: none came with the fork
-    try:
+    with BackgroundWriter() as cache.shells.writer:  # a thread of this process's own: none came with the fork
         with _catching() as caught:
             doc_files = cache.files.documentation_pages(inclusion=InclusionLevel.is_included)
-            done = {page.file.src_uri: _one(cache, page, config, doc_files, env, caught) for page in pages}
-    except BaseException:
-        with contextlib.suppress(Exception):  # the page's own error is the one to report
-            cache.written()
-        raise
-    cache.written()
-    return done
+            return {page.file.src_uri: _one(cache, page, config, doc_files, env, caught) for page in pages}
 
 
 def _render_here(cache, page, config) -> Rendered:

@@ -24,16 +24,11 @@ class Output:
     def writing_aside(self):
         """While the block runs, the files are written by a second thread (site_builder/writer.py); all of
         them are on disk when it ends. Not where the block forks."""
-        self._writer = writer = BackgroundWriter()
         try:
-            yield
-        except BaseException:
+            with BackgroundWriter() as self._writer:
+                yield
+        finally:
             self._writer = None
-            with contextlib.suppress(Exception):  # the block's own error is the one to report
-                writer.close()
-            raise
-        self._writer = None
-        writer.close()
 
     def page(self, source: str, template: str, published: str | None = None, **context) -> None:
         """A page at `source`; its template links with href(target, anchor) relative to where

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.publish import page_cache
+from site_builder.publish import page_cache, page_store
 from site_builder.publish.gitinfo import head
 from site_builder.publish.site_build import build_site
 
@@ -135,7 +135,7 @@ def test_a_reused_page_names_the_new_commit_in_its_footer(repo):
 
 
 def test_a_cached_page_edited_by_hand_is_rendered_again(repo, tmp_path):
-    manifest = json.loads((repo / "build/cache/pages" / page_cache.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((repo / "build/cache/pages" / page_store.MANIFEST).read_text(encoding="utf-8"))
     src = "don-vi/bvkv-thuan-hoa/2021-ca-nam.md"
     assert src in manifest["pages"]
     cached = repo / "build/cache/pages" / manifest["pages"][src]["dest"]

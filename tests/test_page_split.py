@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.forked import can_fork
-from site_builder.publish import generate, page_cache, page_split
+from site_builder.publish import generate, page_cache, page_split, page_store
 from tests.test_page_cache import build, differences, git, make_demo
 
 MAIN = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ def copy(demo: Path, where: Path) -> Path:
 
 
 def manifest(root: Path) -> bytes:
-    return (root / "build/cache/pages" / page_cache.MANIFEST).read_bytes()
+    return (root / "build/cache/pages" / page_store.MANIFEST).read_bytes()
 
 
 def test_a_split_build_writes_the_site_and_the_page_cache_of_one_process(demo, tmp_path, monkeypatch):

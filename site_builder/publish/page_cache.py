@@ -20,7 +20,7 @@ reused HTML the line must be as often as the mark and the line in the Markdown
 is replaced by this build's.
 
 After a build that logged no warning, each such page's HTML is hard-linked
-into build/cache/pages/<its address>, next to a manifest (_manifest.json)
+into build/cache/pages/<its address>, next to a manifest (page_store.py)
 with the context digest and, per page, the digest of its Markdown, of its
 HTML, and what the rest of the build needs of it: the search index entries
 the search plugin made of it, its front matter and title, its anchors and
@@ -48,14 +48,13 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
-import shutil
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
 from site_builder.forked import can_fork
+from site_builder.publish import page_store
 from site_builder.publish.page_context import context_digest, static_context, words
 from site_builder.publish.page_shell import PageShells
 from site_builder.publish.plain_markdown import PlainMarkdown
@@ -66,8 +65,6 @@ from site_builder.writer import BackgroundWriter
 log = logging.getLogger(__name__)
 
 NAME = "site_builder/page_cache"
-MANIFEST = "_manifest.json"  # page addresses end in .html: no page can take this name
-_FORMAT = "site_builder page cache 2"
 _ENTRY = {"key", "dest", "meta", "title", "anchors", "links", "html", "search", "lines"}
 # Where a page's "built from" line stands in its Markdown when its key is taken (no Markdown has a NUL).
 _LINE = b"\0sb:built-from\0"  # what the manifest keeps of a page
@@ -107,7 +104,7 @@ class PageCache(BasePlugin):
         self.line = built_from.encode("utf-8") if built_from else None
         self.built_from = built_from or ""
         self.lines: dict[str, int] = {}
-        self.manifest = self._load()
+        self.manifest = page_store.load(self.folder)
         self.context: str | None = None  # digest of the context without the menu's pages, once known
         self.menu: set[int] = set()  # ids of the pages in the menu
         self.files = None
@@ -127,22 +124,11 @@ class PageCache(BasePlugin):
         self.originals = None  # MkDocs' own _populate_page and _build_page
         self.shells = PageShells()  # the theme's page, filled in (page_shell.py)
 
-    # -- the manifest ---------------------------------------------------------------------------
-
-    def _load(self) -> dict | None:
-        try:
-            manifest = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(manifest, dict) or manifest.get("format") != _FORMAT:
-            return None
-        return manifest
-
     @event_priority(-1000)  # last: after the blog plugin has put its pages in the menu
     def on_nav(self, nav, config, files, **kwargs):
         self.files, self.nav = files, nav
         self.menu = {id(page) for page in nav.pages}
-        self.context = static_context(config, files, nav, _FORMAT)
+        self.context = static_context(config, files, nav, page_store.FORMAT)
         return nav
 
     @event_priority(-1000)  # last: the environment as every plugin left it
@@ -334,36 +320,9 @@ class PageCache(BasePlugin):
         """Keep this build's pages for the next one (only after a build that logged no warning)."""
         if self.warnings.count or self.full_context is None:
             return
-        new = self.folder.with_name(self.folder.name + ".new")
-        old = self.folder.with_name(self.folder.name + ".old")
-        shutil.rmtree(new, ignore_errors=True)
-        new.mkdir(parents=True)
-        site = Path(config.site_dir)
-        kept = {}
-        made: set[Path] = set()
-        for src, record in sorted(self.records.items()):  # the same file whichever process rendered what
-            if "html" not in record:
-                continue
-            target = new / record["dest"]
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            try:
-                os.link(site / record["dest"], target)
-            except OSError:
-                try:
-                    shutil.copyfile(site / record["dest"], target)
-                except OSError:
-                    continue
-            kept[src] = record
-        manifest = {"format": _FORMAT, "context_static": self.context, "context": self.full_context,
-                    "copyright": config.copyright or "", "built_from": self.built_from, "pages": kept}
-        (new / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        shutil.rmtree(old, ignore_errors=True)
-        if self.folder.exists():
-            os.replace(self.folder, old)
-        os.replace(new, self.folder)
-        shutil.rmtree(old, ignore_errors=True)
+        page_store.save(self.folder, Path(config.site_dir), self.records,
+                        {"context_static": self.context, "context": self.full_context,
+                         "copyright": config.copyright or "", "built_from": self.built_from})
 
 
 @contextlib.contextmanager

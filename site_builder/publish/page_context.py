@@ -20,11 +20,11 @@ from mkdocs.structure.pages import Page
 
 def _modules() -> list[Path]:
     """Our modules whose code takes part in turning a page's Markdown into HTML."""
-    from site_builder.publish import (mkdocs_run, page_cache, page_shell, passthrough, plain_markdown, search_parse, slugs,
-                                      source_line, theme_cache)
+    from site_builder.publish import (mkdocs_run, page_cache, page_shell, page_store, passthrough, plain_markdown,
+                                      search_parse, slugs, source_line, theme_cache)
 
-    return [Path(module.__file__) for module in (sys.modules[__name__], page_cache, mkdocs_run, page_shell, passthrough,
-                                                 plain_markdown, search_parse, slugs, source_line, theme_cache)]
+    return [Path(module.__file__) for module in (sys.modules[__name__], page_cache, page_store, mkdocs_run, page_shell,
+                                                 passthrough, plain_markdown, search_parse, slugs, source_line, theme_cache)]
 
 
 def _versions() -> list[str]:
